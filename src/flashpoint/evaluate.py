@@ -1,0 +1,330 @@
+"""Scoring the extractor on annotated documents, exactly as the SPEC's "How quality is measured" says.
+
+The gold format is described in shared/gold/README.md: events matched by anchor and type, with
+modality, source, target, place, date and fatalities; places by Acc@161; quotes; quantities.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from flashpoint.errors import GoldFormatError
+from flashpoint.models import ActorRef, Article, Document, Event
+
+ACC_KM = 161.0
+FIELDS = ("source", "target", "place", "date", "fatalities")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Curly quotes to straight, dashes to "-", white space collapsed, lower case."""
+    return _SPACE.sub(" ", text.translate(_QUOTES)).strip().lower()
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+@dataclass
+class Ratio:
+    right: int = 0
+    total: int = 0
+
+    def add(self, right: bool) -> None:
+        self.right += int(right)
+        self.total += 1
+
+    @property
+    def value(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+
+@dataclass
+class TypeCounts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+
+@dataclass
+class Report:
+    """The SPEC's figures for one annotated set, and the errors behind them."""
+
+    name: str
+    documents: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    modality_errors: int = 0
+    fields: dict[str, Ratio] = field(default_factory=lambda: {f: Ratio() for f in FIELDS})
+    places: Ratio = field(default_factory=Ratio)
+    quotes: Ratio = field(default_factory=Ratio)
+    quantities: Ratio = field(default_factory=Ratio)
+    per_type: dict[str, TypeCounts] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def gold_events(self) -> int:
+        return self.tp + self.fn
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if (self.tp + self.fp) else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if (self.tp + self.fn) else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None:
+            return None
+        return 2 * p * r / (p + r) if (p + r) else 0.0
+
+    def type_counts(self, event_type: str) -> TypeCounts:
+        return self.per_type.setdefault(event_type, TypeCounts())
+
+    def figures(self) -> dict[str, float | None]:
+        """The headline figures (None where there is nothing to count: n/a)."""
+        has_events = self.gold_events > 0 or self.fp > 0
+        out: dict[str, float | None] = {
+            "event_precision": self.precision if has_events else None,
+            "event_recall": self.recall if has_events else None,
+            "event_f1": self.f1 if has_events else None,
+            "modality_errors": float(self.modality_errors) if has_events else None,
+        }
+        for name, ratio in self.fields.items():
+            out[f"{name}_accuracy"] = ratio.value
+        out["places_acc161"] = self.places.value
+        out["quotes_found"] = self.quotes.value
+        out["quantities_found"] = self.quantities.value
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "set": self.name,
+            "documents": self.documents,
+            "events": {"tp": self.tp, "fp": self.fp, "fn": self.fn, "modality_errors": self.modality_errors},
+            "figures": self.figures(),
+            "counts": {
+                **{f"{k}": [v.right, v.total] for k, v in self.fields.items()},
+                "places": [self.places.right, self.places.total],
+                "quotes": [self.quotes.right, self.quotes.total],
+                "quantities": [self.quantities.right, self.quantities.total],
+            },
+            "per_type": {t: vars(c) for t, c in sorted(self.per_type.items())},
+        }
+
+
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The annotated documents of a gold file, checked enough to score."""
+    documents = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                document = json.loads(line)
+            except json.JSONDecodeError as err:
+                raise GoldFormatError(f"{path}, line {number}: malformed JSON: {err.msg}") from err
+            if not isinstance(document, dict) or not isinstance(document.get("text"), str):
+                raise GoldFormatError(f"{path}, line {number}: a document needs a `text` string")
+            documents.append(document)
+    return documents
+
+
+def _event_matches(event: Event, gold: dict[str, Any]) -> bool:
+    return normalise(gold.get("anchor") or "") in normalise(event.sentence.text) and event.type in gold["types"]
+
+
+def _actor_right(ref: ActorRef | None, accepted: list[str | None], aliases: dict[str, list[str]]) -> bool:
+    for code in accepted:
+        if code is None:
+            if ref is None:
+                return True
+            continue
+        if ref is None:
+            continue
+        if _ISO3.match(code):
+            if ref.country == code:
+                return True
+            continue
+        haystack = " ".join(normalise(x or "") for x in (ref.id, ref.name, ref.text))
+        if any(normalise(alias) in haystack for alias in aliases.get(code, [])):
+            return True
+    return False
+
+
+def _place_right(event: Event, names: str | list[str], gold_places: list[dict[str, Any]]) -> bool:
+    if event.place is None:
+        return False
+    wanted = {normalise(n) for n in ([names] if isinstance(names, str) else names)}
+    for entry in gold_places:
+        if normalise(entry["text"]) not in wanted or entry.get("country") != event.place.country:
+            continue
+        if entry.get("lat") is None or entry.get("lon") is None:
+            return True
+        if event.place.lat is not None and event.place.lon is not None:
+            if km_between(entry["lat"], entry["lon"], event.place.lat, event.place.lon) <= ACC_KM:
+                return True
+    return False
+
+
+def _score_fields(report: Report, event: Event, gold: dict[str, Any], document: dict[str, Any]) -> None:
+    aliases = document.get("aliases") or {}
+    if gold.get("source") is not None:
+        report.fields["source"].add(_actor_right(event.source, gold["source"], aliases))
+    if gold.get("target") is not None:
+        report.fields["target"].add(_actor_right(event.target, gold["target"], aliases))
+    if gold.get("place") is not None:
+        report.fields["place"].add(_place_right(event, gold["place"], document.get("places") or []))
+    if gold.get("date") is not None:
+        report.fields["date"].add(event.date is not None and event.date.value.startswith(str(gold["date"])))
+    if gold.get("fatalities") is not None:
+        report.fields["fatalities"].add(event.fatalities in gold["fatalities"])
+
+
+def _describe(event: Event) -> dict[str, Any]:
+    return {
+        "type": event.type, "status": event.status, "trigger": event.trigger.text,
+        "source": event.source.name if event.source else None,
+        "target": event.target.name if event.target else None,
+        "sentence": event.sentence.text,
+    }
+
+
+def score_events(report: Report, system: Document, document: dict[str, Any]) -> None:
+    """Event P/R/F1 over asserted events, modality errors, and field accuracy on matches."""
+    gold_events = document.get("events") or []
+    asserted_gold = [g for g in gold_events if g.get("status") == "asserted" and not g.get("optional")]
+    other_gold = [g for g in gold_events if g.get("status") != "asserted" and not g.get("optional")]
+    optional_gold = [g for g in gold_events if g.get("optional")]
+    candidates = [e for e in system.events if e.status == "asserted"]
+    used: set[int] = set()
+    for gold in asserted_gold:
+        match = next((i for i, e in enumerate(candidates) if i not in used and _event_matches(e, gold)), None)
+        first_type = gold["types"][0]
+        if match is None:
+            report.fn += 1
+            report.type_counts(first_type).fn += 1
+            report.errors.append({"doc_id": system.doc_id, "kind": "miss", "anchor": gold.get("anchor"), "types": gold["types"]})
+            continue
+        used.add(match)
+        event = candidates[match]
+        report.tp += 1
+        report.type_counts(event.type).tp += 1
+        _score_fields(report, event, gold, document)
+    for index, event in enumerate(candidates):
+        if index in used or any(_event_matches(event, g) for g in optional_gold):
+            continue
+        report.fp += 1
+        report.type_counts(event.type).fp += 1
+        kind = "false positive"
+        if not any(_event_matches(event, g) for g in asserted_gold) and any(_event_matches(event, g) for g in other_gold):
+            report.modality_errors += 1
+            kind = "modality error"
+        report.errors.append({"doc_id": system.doc_id, "kind": kind, **_describe(event)})
+
+
+def score_places(report: Report, system: Document, document: dict[str, Any]) -> None:
+    """Acc@161: a gold toponym is found by a system place overlapping its text, same country, near."""
+    for gold in document.get("places") or []:
+        wanted = normalise(gold["text"])
+        found = False
+        for place in system.places:
+            text = normalise(place.text)
+            if not (wanted in text or text in wanted) or place.country != gold.get("country"):
+                continue
+            if gold.get("lat") is None or gold.get("lon") is None:
+                found = True
+            elif place.lat is not None and place.lon is not None:
+                found = km_between(gold["lat"], gold["lon"], place.lat, place.lon) <= ACC_KM
+            if found:
+                break
+        report.places.add(found)
+        if not found:
+            report.errors.append({"doc_id": system.doc_id, "kind": "place missed", "text": gold["text"], "country": gold.get("country")})
+
+
+def score_quotes(report: Report, system: Document, document: dict[str, Any]) -> None:
+    for gold in document.get("quotes") or []:
+        if gold.get("optional"):
+            continue
+        anchor = normalise(gold["anchor"])
+        speakers = [normalise(s) for s in gold.get("speaker") or []]
+        found = False
+        for quote in system.quotes:
+            if anchor not in normalise(quote.text) or quote.speaker is None:
+                continue
+            said_by = normalise(f"{quote.speaker.text or ''} | {quote.speaker.name or ''}")
+            if any(s in said_by for s in speakers):
+                found = True
+                break
+        report.quotes.add(found)
+        if not found:
+            report.errors.append({"doc_id": system.doc_id, "kind": "quote missed", "anchor": gold["anchor"], "speaker": gold.get("speaker")})
+
+
+def score_quantities(report: Report, system: Document, document: dict[str, Any]) -> None:
+    used: set[int] = set()
+    for gold in document.get("quantities") or []:
+        if gold.get("optional"):
+            continue
+        match = None
+        for index, quantity in enumerate(system.quantities):
+            if index in used or not math.isclose(float(quantity.value), float(gold["value"]), rel_tol=1e-6):
+                continue
+            if gold.get("high") is not None and (quantity.high is None or not math.isclose(float(quantity.high), float(gold["high"]), rel_tol=1e-6)):
+                continue
+            match = index
+            break
+        if match is not None:
+            used.add(match)
+        report.quantities.add(match is not None)
+        if match is None:
+            report.errors.append({"doc_id": system.doc_id, "kind": "quantity missed", "anchor": gold["anchor"], "value": gold["value"], "high": gold.get("high")})
+
+
+def evaluate_documents(
+    name: str,
+    gold_documents: list[dict[str, Any]],
+    extract_many: Callable[[Iterable[tuple[Article, str]]], Iterator[Document]],
+    on_document: Callable[[], None] | None = None,
+) -> Report:
+    """Run the extractor over the annotated texts and score what it finds."""
+    report = Report(name=name)
+    items = (
+        (Article(text=g["text"], source=g.get("doc_id") or f"doc-{i}", published=g.get("published"), language="en"), g.get("doc_id") or f"doc-{i}")
+        for i, g in enumerate(gold_documents)
+    )
+    for system, gold in zip(extract_many(items), gold_documents):
+        report.documents += 1
+        score_events(report, system, gold)
+        score_places(report, system, gold)
+        score_quotes(report, system, gold)
+        score_quantities(report, system, gold)
+        if on_document:
+            on_document()
+    return report
+
+
+def per_type_rows(report: Report) -> Iterator[dict[str, Any]]:
+    for event_type, counts in sorted(report.per_type.items()):
+        p = counts.tp / (counts.tp + counts.fp) if counts.tp + counts.fp else None
+        r = counts.tp / (counts.tp + counts.fn) if counts.tp + counts.fn else None
+        f = 2 * p * r / (p + r) if p and r else (0.0 if p is not None and r is not None else None)
+        yield {"type": event_type, "tp": counts.tp, "fp": counts.fp, "fn": counts.fn, "precision": p, "recall": r, "f1": f}
+

@@ -1,0 +1,69 @@
+"""Extraction of one article: the stages, in order, over one spaCy parse.
+
+Each stage is a plain function or object over the parsed Doc; only this module sees them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from flashpoint.geo import Gazetteer, Geoparser, locate_event
+from flashpoint.models import Article, Document, EventDate, EventPlace
+from flashpoint.nlp.actors import ActorLinker, group_actors, load_registry
+from flashpoint.nlp.dates import date_for_event, find_dates
+from flashpoint.nlp.events import EventFinder, EventLexicon
+from flashpoint.nlp.model import load_nlp
+from flashpoint.nlp.quantities import find_quantities
+from flashpoint.nlp.quotes import find_quotes
+
+BATCH_SIZE = 32
+
+
+@dataclass
+class Extractor:
+    """Everything extraction needs, built once and passed in (constructors do no I/O)."""
+
+    nlp: Language
+    linker: ActorLinker
+    geoparser: Geoparser
+    events: EventFinder
+
+    @classmethod
+    def load(cls) -> "Extractor":
+        """The extractor with the installed model and the package's knowledge files."""
+        return cls(
+            nlp=load_nlp(),
+            linker=ActorLinker(load_registry()),
+            geoparser=Geoparser(Gazetteer.load()),
+            events=EventFinder(EventLexicon.load()),
+        )
+
+    def extract(self, article: Article, doc_id: str) -> Document:
+        return next(self.extract_many([(article, doc_id)]))
+
+    def extract_many(self, items: Iterable[tuple[Article, str]]) -> Iterator[Document]:
+        """Documents for (article, doc_id) pairs, parsing in batches."""
+        pairs = ((article.text, (article, doc_id)) for article, doc_id in items)
+        for parsed, (article, doc_id) in self.nlp.pipe(pairs, as_tuples=True, batch_size=BATCH_SIZE):
+            yield self.analyse(parsed, article, doc_id)
+
+    def analyse(self, parsed: Doc, article: Article, doc_id: str) -> Document:
+        """Run every stage over one parsed article."""
+        document = Document.from_article(article, doc_id)
+        mentions = self.linker.link(parsed, article.published)
+        document.actors = group_actors(mentions)
+        document.places = self.geoparser.find_places(parsed)
+        dates = find_dates(parsed, article.published)
+        document.events = self.events.find(parsed, mentions)
+        for event in document.events:
+            place = locate_event(parsed, event.sentence, event.trigger, document.places)
+            event.place = EventPlace.from_place(place) if place else None
+            when = date_for_event(parsed, event.sentence, event.trigger, dates)
+            event.date = EventDate(when.value, when.text) if when else None
+        document.quotes = find_quotes(parsed, mentions)
+        document.quantities = find_quantities(parsed)
+        return document

@@ -1,0 +1,37 @@
+"""Web archives (WARC, WARC.gz): every HTML response is an article with its target URI."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from flashpoint.errors import InputError, MalformedInput
+from flashpoint.ingest.html import read_html
+from flashpoint.models import Article
+
+
+def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | InputError]:
+    """HTML responses of a WARC; other records are skipped, a broken archive is reported."""
+    found = 0
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            content_type = (record.http_headers.get_header("Content-Type") or "").lower()
+            if "html" not in content_type:
+                continue
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            name = f"{source}#{uri}"
+            found += 1
+            try:
+                yield read_html(record.content_stream().read(), name, url=uri)
+            except InputError as err:
+                yield err
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:
+        yield MalformedInput(source, f"broken WARC after {found} HTML records: {err}")
+        return
+    if found == 0:
+        yield MalformedInput(source, "WARC holds no HTML responses")

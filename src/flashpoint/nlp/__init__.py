@@ -1,0 +1,1 @@
+"""Extraction stages over a parsed spaCy Doc; none of them lets a spaCy object out."""

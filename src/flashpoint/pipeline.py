@@ -1,0 +1,141 @@
+"""From inputs to the store: read, normalise, deduplicate, extract, write (one transaction each).
+
+A reader can follow one article from file to database here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from flashpoint.errors import InputError
+from flashpoint.ingest import dedup
+from flashpoint.ingest.language import detect_language
+from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
+from flashpoint.ingest.text import normalise_text
+from flashpoint.models import Article
+from flashpoint.store.base import Store, StoredArticle
+
+EXTRACTED_LANGUAGES = {"en"}
+# Articles read before extraction and writing: enough for spaCy to batch, little held in memory.
+FLUSH_EVERY = 64
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{self.new} new, {self.duplicates} duplicates, {self.near_duplicates} near-duplicates, {len(self.failed)} failed"
+
+
+def doc_id_for(article: Article) -> str:
+    """The record's own id, else the file's name (with the record's place inside a container)."""
+    if article.doc_id:
+        return article.doc_id
+    return PurePosixPath(article.source.replace("\\", "/")).name or article.source
+
+
+def prepare(article: Article) -> Article:
+    """Normalise the text and tell its language."""
+    article.text = normalise_text(article.text)
+    article.language = article.language or detect_language(article.text)
+    return article
+
+
+class Ingester:
+    """Holds what one ingest run knows: the store, the extractor, the near-duplicate index."""
+
+    def __init__(self, store: Store, extractor: object | None):
+        self.store = store
+        self.extractor = extractor
+        self.report = IngestReport()
+        self.near_index = dedup.NearDuplicateIndex()
+        for article_id, signature in store.signatures():
+            self.near_index.add(article_id, dedup.signature_from_bytes(signature))
+
+    def ingest_input(self, item: Input) -> None:
+        """Every article of one input; errors are recorded and the run goes on."""
+        pending: list[StoredArticle] = []
+        seen_hashes: set[str] = set()
+        for result in iter_articles(item):
+            if isinstance(result, InputError):
+                self.fail(result)
+                continue
+            stored = self.identify(prepare(result), seen_hashes)
+            if stored is not None:
+                pending.append(stored)
+            if len(pending) >= FLUSH_EVERY:
+                self.extract_and_store(pending)
+                pending = []
+        self.extract_and_store(pending)
+
+    def fail(self, error: InputError) -> None:
+        self.report.failed.append(error)
+        self.store.record_error(error.source, error.code, error.reason)
+
+    def identify(self, article: Article, seen_hashes: set[str]) -> StoredArticle | None:
+        """The article's identity, or None when its content is already stored."""
+        content_hash = dedup.content_hash(article.text)
+        if content_hash in seen_hashes or self.store.has_content(content_hash):
+            self.report.duplicates += 1
+            return None
+        seen_hashes.add(content_hash)
+        article_id = content_hash[:16]
+        signature = dedup.minhash_of(article.text)
+        original = self.near_index.original_of(signature)
+        duplicate_of = self.store.duplicate_root(original) if original else None
+        self.near_index.add(article_id, signature)
+        return StoredArticle(
+            article=article, article_id=article_id, content_hash=content_hash, doc_id=doc_id_for(article),
+            minhash=dedup.signature_bytes(signature), duplicate_of=duplicate_of,
+            extraction="pending", document=None,
+        )
+
+    def extract_and_store(self, pending: list[StoredArticle]) -> None:
+        to_extract = []
+        for stored in pending:
+            if stored.article.language not in EXTRACTED_LANGUAGES:
+                stored.extraction = f"skipped: language '{stored.article.language or 'unknown'}' (only English is extracted)"
+                self.report.skipped.append((stored.article.source, stored.extraction))
+            elif self.extractor is None:
+                stored.extraction = "skipped: extraction off"
+            else:
+                to_extract.append(stored)
+        if to_extract:
+            documents = self.extractor.extract_many((s.article, s.doc_id) for s in to_extract)  # type: ignore[attr-defined]
+            for stored, document in zip(to_extract, documents):
+                stored.document = document
+                stored.extraction = "done"
+        for stored in pending:
+            self.store.add(stored)
+            if stored.duplicate_of:
+                self.report.near_duplicates += 1
+            else:
+                self.report.new += 1
+
+
+def ingest(
+    targets: Iterable[str],
+    store: Store,
+    extractor: object | None,
+    on_input: Callable[[Input], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Ingest files, folders and feed URLs into `store`, extracting English articles."""
+    inputs, missing = expand_inputs(targets)
+    ingester = Ingester(store, extractor)
+    for error in missing:
+        ingester.fail(error)
+    if on_total:
+        on_total(len(inputs))
+    for item in inputs:
+        ingester.ingest_input(item)
+        if on_input:
+            on_input(item)
+    return ingester.report

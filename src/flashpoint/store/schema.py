@@ -1,0 +1,106 @@
+"""The store's tables, as forward migrations: version N is reached by running steps 1..N once."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: articles and what extraction finds in them, per the SPEC's contract.
+    """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,            -- first 16 hex digits of content_hash
+        content_hash VARCHAR NOT NULL UNIQUE,
+        doc_id VARCHAR,
+        source VARCHAR NOT NULL,
+        title VARCHAR,
+        url VARCHAR,
+        outlet VARCHAR,
+        published DATE,
+        language VARCHAR,
+        text VARCHAR NOT NULL,
+        duplicate_of VARCHAR,              -- the original this near-copy re-publishes
+        minhash BLOB,
+        extraction VARCHAR NOT NULL,       -- done / skipped: <why> / failed: <why>
+        ingested_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE actors (
+        article_id VARCHAR NOT NULL,
+        actor_id VARCHAR NOT NULL,
+        name VARCHAR,
+        country VARCHAR,
+        sector VARCHAR,
+        PRIMARY KEY (article_id, actor_id)
+    );
+    CREATE TABLE actor_mentions (
+        article_id VARCHAR NOT NULL,
+        actor_id VARCHAR NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text VARCHAR
+    );
+    CREATE TABLE places (
+        article_id VARCHAR NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        geonameid BIGINT,
+        name VARCHAR,
+        country VARCHAR,
+        admin1 VARCHAR,
+        feature VARCHAR,
+        lat DOUBLE,
+        lon DOUBLE
+    );
+    CREATE SEQUENCE event_ids START 1;
+    CREATE TABLE events (
+        id BIGINT PRIMARY KEY DEFAULT nextval('event_ids'),
+        article_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        cameo VARCHAR,
+        status VARCHAR NOT NULL,
+        source_id VARCHAR, source_name VARCHAR, source_text VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+        target_id VARCHAR, target_name VARCHAR, target_text VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+        place_text VARCHAR, place_name VARCHAR, place_country VARCHAR, place_lat DOUBLE, place_lon DOUBLE, place_geonameid BIGINT,
+        date_value VARCHAR,
+        date_text VARCHAR,
+        fatalities INTEGER,
+        sentence_start INTEGER, sentence_end INTEGER, sentence_text VARCHAR,
+        trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+        confidence DOUBLE
+    );
+    CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        speaker_text VARCHAR,
+        speaker_name VARCHAR,
+        speaker_actor_id VARCHAR
+    );
+    CREATE TABLE quantities (
+        article_id VARCHAR NOT NULL,
+        text VARCHAR,
+        start_char INTEGER,
+        end_char INTEGER,
+        value DOUBLE,
+        high DOUBLE,
+        unit VARCHAR,
+        about VARCHAR
+    );
+    CREATE SEQUENCE ingest_error_ids START 1;
+    CREATE TABLE ingest_errors (
+        id BIGINT PRIMARY KEY DEFAULT nextval('ingest_error_ids'),
+        source VARCHAR NOT NULL,
+        code VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        failed_at TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    """,
+    # 2: the filters an analyst uses most.
+    """
+    CREATE INDEX events_article ON events (article_id);
+    CREATE INDEX events_type ON events (type);
+    CREATE INDEX actors_article ON actors (article_id);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
