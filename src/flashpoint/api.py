@@ -9,12 +9,22 @@ from typing import Any
 
 from flashpoint import evaluate as scoring
 from flashpoint import pipeline
-from flashpoint.errors import InputError
+from flashpoint.errors import BadOption, InputError
 from flashpoint.ingest.published import normalise_published
 from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
 from flashpoint.models import Document
 from flashpoint.store import open_store
 from flashpoint.store.rows import event_dict
+
+
+def published_option(value: str | None) -> str | None:
+    """A user's --published date as YYYY-MM-DD; an unreadable one is an error, not ignored."""
+    if value is None:
+        return None
+    published = normalise_published(value)
+    if published is None:
+        raise BadOption(f"--published {value!r} is not a date (expected YYYY-MM-DD)")
+    return published
 
 
 @lru_cache(maxsize=1)
@@ -31,11 +41,13 @@ def ingest(
     extract: bool = True,
     on_input: Callable[[Input], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    published: str | None = None,
 ) -> pipeline.IngestReport:
     """Ingest files, folders and feed URLs into the store at `db`."""
     store = open_store(db)
     try:
-        return pipeline.ingest(targets, store, get_extractor() if extract else None, on_input, on_total)
+        extractor = get_extractor() if extract else None
+        return pipeline.ingest(targets, store, extractor, on_input, on_total, published_option(published))
     finally:
         store.close()
 
@@ -44,7 +56,7 @@ def extract_paths(
     targets: Iterable[str], published: str | None = None, doc_id: str | None = None
 ) -> Iterator[Document | InputError]:
     """The contract's Document for every article in `targets` (nothing is stored)."""
-    fallback_date = normalise_published(published)
+    fallback_date = published_option(published)
     inputs, missing = expand_inputs(targets)
     yield from missing
     extractor = None
@@ -53,8 +65,7 @@ def extract_paths(
             if isinstance(result, InputError):
                 yield result
                 continue
-            article = pipeline.prepare(result)
-            article.published = article.published or fallback_date
+            article = pipeline.prepare(result, fallback_date)
             name = doc_id or pipeline.doc_id_for(article)
             if article.language not in pipeline.EXTRACTED_LANGUAGES:
                 yield Document.from_article(article, name)

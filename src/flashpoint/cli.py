@@ -38,6 +38,7 @@ def ingest(
     db: DbOption = None,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events while ingesting.")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any input failed.")] = False,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
 ) -> None:
     """Read articles into the store, skipping content already stored."""
     progress = Progress(
@@ -48,7 +49,7 @@ def ingest(
         task = progress.add_task("ingest", total=None, name="")
         try:
             report = api.ingest(
-                paths, db, extract=extract,
+                paths, db, extract=extract, published=published,
                 on_total=lambda n: progress.update(task, total=n),
                 on_input=lambda item: progress.update(task, advance=1, name=Path(item.name).name),
             )

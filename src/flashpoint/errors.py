@@ -16,6 +16,12 @@ class FlashpointError(Exception):
         return f"[{self.code}] {self.message}"
 
 
+class BadOption(FlashpointError):
+    """An option the user gave cannot be used as it is."""
+
+    code = "E010"
+
+
 class InputError(FlashpointError):
     """One input could not be read as an article; the batch goes on without it."""
 

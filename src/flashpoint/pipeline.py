@@ -38,21 +38,26 @@ def doc_id_for(article: Article) -> str:
     """The record's own id, else the file's name (with the record's place inside a container)."""
     if article.doc_id:
         return article.doc_id
-    return PurePosixPath(article.source.replace("\\", "/")).name or article.source
+    if article.source.startswith(("http://", "https://")):
+        return article.source
+    path, hash_mark, record = article.source.partition("#")
+    return (PurePosixPath(path.replace("\\", "/")).name or path) + hash_mark + record
 
 
-def prepare(article: Article) -> Article:
-    """Normalise the text and tell its language."""
+def prepare(article: Article, published_fallback: str | None = None) -> Article:
+    """Normalise the text, tell its language, and date it when the source did not."""
     article.text = normalise_text(article.text)
     article.language = article.language or detect_language(article.text)
+    article.published = article.published or published_fallback
     return article
 
 
 class Ingester:
     """Holds what one ingest run knows: the store, the extractor, the near-duplicate index."""
 
-    def __init__(self, store: Store, extractor: object | None):
+    def __init__(self, store: Store, extractor: object | None, published_fallback: str | None = None):
         self.store = store
+        self.published_fallback = published_fallback
         self.extractor = extractor
         self.report = IngestReport()
         self.near_index = dedup.NearDuplicateIndex()
@@ -67,7 +72,7 @@ class Ingester:
             if isinstance(result, InputError):
                 self.fail(result)
                 continue
-            stored = self.identify(prepare(result), seen_hashes)
+            stored = self.identify(prepare(result, self.published_fallback), seen_hashes)
             if stored is not None:
                 pending.append(stored)
             if len(pending) >= FLUSH_EVERY:
@@ -126,10 +131,11 @@ def ingest(
     extractor: object | None,
     on_input: Callable[[Input], None] | None = None,
     on_total: Callable[[int], None] | None = None,
+    published_fallback: str | None = None,
 ) -> IngestReport:
     """Ingest files, folders and feed URLs into `store`, extracting English articles."""
     inputs, missing = expand_inputs(targets)
-    ingester = Ingester(store, extractor)
+    ingester = Ingester(store, extractor, published_fallback)
     for error in missing:
         ingester.fail(error)
     if on_total:

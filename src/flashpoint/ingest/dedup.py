@@ -9,6 +9,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64
+# Stored signatures are only comparable under the scheme that made them; pinned, not defaulted.
+SCHEME = "affine32"
 # Jaccard similarity of word 5-shingles above which two articles are one story re-published.
 NEAR_DUPLICATE_THRESHOLD = 0.7
 _SHINGLE = 5
@@ -24,7 +26,7 @@ def content_hash(text: str) -> str:
 def minhash_of(text: str) -> MinHash:
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + _SHINGLE]) for i in range(max(1, len(words) - _SHINGLE + 1))}
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch([s.encode("utf-8") for s in shingles])
     return signature
 
@@ -34,7 +36,7 @@ def signature_bytes(signature: MinHash) -> bytes:
 
 
 def signature_from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
 class NearDuplicateIndex:

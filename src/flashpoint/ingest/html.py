@@ -17,16 +17,21 @@ _DATE_PARAMS = {"original_date": True, "extensive_search": False}
 
 
 @lru_cache(maxsize=1)
-def boilerplate_lines() -> frozenset[str]:
+def boilerplate() -> tuple[frozenset[str], re.Pattern[str] | None]:
     """Lines such as "Advertisements" or "Share this:" that are never part of an article."""
     text = resources.files("flashpoint.data").joinpath("boilerplate.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    entries = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    exact = frozenset(e.lower() for e in entries if not e.startswith("~ "))
+    patterns = [e[2:] for e in entries if e.startswith("~ ")]
+    return exact, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
 def _is_boilerplate(line: str) -> bool:
-    return re.sub(r"[\s:.…!]+$", "", line.strip().lower()) in boilerplate_lines()
+    exact, pattern = boilerplate()
+    stripped = line.strip()
+    if re.sub(r"[\s:.…!]+$", "", stripped.lower()) in exact:
+        return True
+    return bool(pattern and pattern.fullmatch(stripped))
 
 
 def strip_boilerplate(text: str, title: str | None = None) -> str:

@@ -34,3 +34,29 @@ def normalise_published(value: object) -> str | None:
         pass
     parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
     return parsed.date().isoformat() if parsed else None
+
+
+_NAME_DAY = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATELINE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}},? \d{{4}}|\d{{1,2}} (?:{_MONTHS})\.? \d{{4}})\b"
+)
+# A dateline stands at the head of a story; a full date further down is about an event.
+_DATELINE_WINDOW = 400
+
+
+def published_from_name(name: str) -> str | None:
+    """A YYYY-MM-DD in a file's name, as archives and analysts commonly name stories."""
+    match = _NAME_DAY.search(name.rsplit("/", 1)[-1])
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+    except ValueError:
+        return None
+
+
+def published_from_dateline(text: str) -> str | None:
+    """A full date ("February 20, 2025", "3 March 2024") in the first lines of a plain-text story."""
+    match = _DATELINE.search(text[:_DATELINE_WINDOW])
+    return normalise_published(match.group(0)) if match else None

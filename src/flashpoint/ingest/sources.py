@@ -12,6 +12,7 @@ from pathlib import Path
 from flashpoint.errors import FetchFailed, InputError, InputTooLarge, MalformedInput, UnsupportedInput
 from flashpoint.ingest.feeds import read_feed
 from flashpoint.ingest.html import read_html
+from flashpoint.ingest.published import published_from_dateline, published_from_name
 from flashpoint.ingest.records import read_json, read_jsonl
 from flashpoint.ingest.text import decode_bytes
 from flashpoint.ingest.warc import read_warc
@@ -102,13 +103,25 @@ def _read(item: Input) -> Iterator[Article | InputError]:
         return
     text = decode_bytes(data, item.name)
     if kind == "text":
-        yield Article(text=text, source=item.name)
+        yield Article(
+            text=text, source=item.name, title=headline_of(text),
+            published=published_from_name(item.name) or published_from_dateline(text),
+        )
     elif kind == "html":
         yield read_html(text, item.name)
     elif kind == "json":
         yield from read_json(text, item.name)
     elif kind == "jsonl":
         yield from read_jsonl(text, item.name)
+
+
+def headline_of(text: str) -> str | None:
+    """The first line of a plain-text story when it stands alone like a headline."""
+    head, _, rest = text.lstrip("\ufeff").lstrip().partition("\n")
+    head = head.strip()
+    if head and len(head) <= 200 and rest.startswith("\n") and not head.endswith((".", ",", ";")):
+        return head
+    return None
 
 
 def _fetch(url: str) -> bytes:

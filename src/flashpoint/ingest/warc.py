@@ -26,8 +26,14 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | InputError]:
             uri = record.rec_headers.get_header("WARC-Target-URI")
             name = f"{source}#{uri}"
             found += 1
+            payload = record.content_stream().read()
+            announced = record.http_headers.get_header("Content-Length")
+            if announced and announced.isdigit() and len(payload) < int(announced):
+                # warcio does not raise on a cut-off archive: the payload just comes up short.
+                yield MalformedInput(name, f"truncated WARC record: {len(payload)} of {announced} bytes")
+                return
             try:
-                yield read_html(record.content_stream().read(), name, url=uri)
+                yield read_html(payload, name, url=uri)
             except InputError as err:
                 yield err
     except (ArchiveLoadFailed, EOFError, OSError, ValueError) as err:

@@ -1,0 +1,3 @@
+from flashpoint.cli import app
+
+app(prog_name="flashpoint")

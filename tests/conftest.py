@@ -1,0 +1,39 @@
+"""Shared test helpers: the real CLI in a subprocess, the fixture folders, the gold sets."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = ROOT / "examples" / "corpus"
+GOLD = ROOT.parent / "shared" / "gold"
+
+
+def run_cli(*args: str, timeout: int = 300, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`flashpoint ARGS...` as a user runs it; returns the finished process."""
+    full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+    full_env.pop("FLASHPOINT_DB", None)
+    return subprocess.run(
+        [sys.executable, "-m", "flashpoint", *args],
+        capture_output=True, text=True, timeout=timeout, env=full_env, cwd=ROOT,
+    )
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from flashpoint.nlp.model import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    from flashpoint.api import get_extractor
+
+    return get_extractor()
