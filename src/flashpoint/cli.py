@@ -147,7 +147,7 @@ def evaluate(
         for name, key in (("places Acc@161", "places"), ("quotes found", "quotes"), ("quantities found", "quantities")):
             rows.append({"figure": name, "value": _percent(report.figures()[f"{key}_acc161" if key == "places" else f"{key}_found"]), "counts": "{} of {}".format(*counts[key])})
         write_rows(rows, OutputFormat.table, ["figure", "value", "counts"], title=f"{path.name}: {report.documents} documents")
-        if report.per_type:
+        if report.annotated_events:
             type_rows = [{**r, "precision": _percent(r["precision"]), "recall": _percent(r["recall"]), "f1": _percent(r["f1"])} for r in scoring_rows(report)]
             write_rows(type_rows, OutputFormat.table, ["type", "tp", "fp", "fn", "precision", "recall", "f1"], title="per type")
         if errors:

@@ -67,6 +67,7 @@ class Report:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    annotated_events: int = 0  # all statuses and optional ones: zero for a places-only set
     modality_errors: int = 0
     fields: dict[str, Ratio] = field(default_factory=lambda: {f: Ratio() for f in FIELDS})
     places: Ratio = field(default_factory=Ratio)
@@ -99,7 +100,7 @@ class Report:
 
     def figures(self) -> dict[str, float | None]:
         """The headline figures (None where there is nothing to count: n/a)."""
-        has_events = self.gold_events > 0 or self.fp > 0
+        has_events = self.annotated_events > 0
         out: dict[str, float | None] = {
             "event_precision": self.precision if has_events else None,
             "event_recall": self.recall if has_events else None,
@@ -183,18 +184,31 @@ def _place_right(event: Event, names: str | list[str], gold_places: list[dict[st
     return False
 
 
-def _score_fields(report: Report, event: Event, gold: dict[str, Any], document: dict[str, Any]) -> None:
+def _score_fields(report: Report, event: Event, gold: dict[str, Any], document: dict[str, Any], doc_id: str) -> None:
     aliases = document.get("aliases") or {}
-    if gold.get("source") is not None:
-        report.fields["source"].add(_actor_right(event.source, gold["source"], aliases))
-    if gold.get("target") is not None:
-        report.fields["target"].add(_actor_right(event.target, gold["target"], aliases))
-    if gold.get("place") is not None:
-        report.fields["place"].add(_place_right(event, gold["place"], document.get("places") or []))
-    if gold.get("date") is not None:
-        report.fields["date"].add(event.date is not None and event.date.value.startswith(str(gold["date"])))
-    if gold.get("fatalities") is not None:
-        report.fields["fatalities"].add(event.fatalities in gold["fatalities"])
+    checks = {
+        "source": lambda: _actor_right(event.source, gold["source"], aliases),
+        "target": lambda: _actor_right(event.target, gold["target"], aliases),
+        "place": lambda: _place_right(event, gold["place"], document.get("places") or []),
+        "date": lambda: event.date is not None and event.date.value.startswith(str(gold["date"])),
+        "fatalities": lambda: event.fatalities in gold["fatalities"],
+    }
+    found = {
+        "source": lambda: event.source and f"{event.source.name} ({event.source.country})",
+        "target": lambda: event.target and f"{event.target.name} ({event.target.country})",
+        "place": lambda: event.place and f"{event.place.name} ({event.place.country})",
+        "date": lambda: event.date and event.date.value,
+        "fatalities": lambda: event.fatalities,
+    }
+    for name, check in checks.items():
+        if gold.get(name) is None:
+            continue
+        right = bool(check())
+        report.fields[name].add(right)
+        if not right:
+            report.errors.append({"doc_id": doc_id, "kind": f"wrong {name}", "expected": gold[name],
+                                  "found": found[name](), "trigger": event.trigger.text,
+                                  "sentence": event.sentence.text})
 
 
 def _describe(event: Event) -> dict[str, Any]:
@@ -209,6 +223,7 @@ def _describe(event: Event) -> dict[str, Any]:
 def score_events(report: Report, system: Document, document: dict[str, Any]) -> None:
     """Event P/R/F1 over asserted events, modality errors, and field accuracy on matches."""
     gold_events = document.get("events") or []
+    report.annotated_events += len(gold_events)
     asserted_gold = [g for g in gold_events if g.get("status") == "asserted" and not g.get("optional")]
     other_gold = [g for g in gold_events if g.get("status") != "asserted" and not g.get("optional")]
     optional_gold = [g for g in gold_events if g.get("optional")]
@@ -226,7 +241,7 @@ def score_events(report: Report, system: Document, document: dict[str, Any]) -> 
         event = candidates[match]
         report.tp += 1
         report.type_counts(event.type).tp += 1
-        _score_fields(report, event, gold, document)
+        _score_fields(report, event, gold, document, system.doc_id)
     for index, event in enumerate(candidates):
         if index in used or any(_event_matches(event, g) for g in optional_gold):
             continue
@@ -322,6 +337,8 @@ def evaluate_documents(
 
 
 def per_type_rows(report: Report) -> Iterator[dict[str, Any]]:
+    if not report.annotated_events:
+        return
     for event_type, counts in sorted(report.per_type.items()):
         p = counts.tp / (counts.tp + counts.fp) if counts.tp + counts.fp else None
         r = counts.tp / (counts.tp + counts.fn) if counts.tp + counts.fn else None

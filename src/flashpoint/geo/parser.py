@@ -1,0 +1,409 @@
+"""Recognise place names in a parsed Doc and resolve each to a gazetteer place."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.geo.gazetteer import Entry, Gazetteer
+from flashpoint.geo.patterns import (
+    AREA_CUES,
+    DEMONYM_ENDINGS,
+    LIST_JOINERS,
+    NAME_PARTICLES,
+    NOT_PLACE_LABELS,
+    PLACE_LABELS,
+    PLACE_PREPS,
+    SETTLEMENT_CUES,
+    STRONG_PREPS,
+)
+from flashpoint.geo.text import fold, strip_article
+from flashpoint.models import Place
+
+MAX_NAME_TOKENS = 6
+# Weights of the resolution score (see Geoparser._score).
+W_POP, W_COUNTRY, W_ADMIN1, W_CURATED_AREA, W_CURATED, W_ALTERNATE = 0.6, 3.0, 1.0, 2.0, 1.0, -1.0
+W_AREA_CUE, W_SETTLEMENT_CUE, W_CONTAINER, W_FOCUS, W_TOP_FOCUS = 4.0, 2.0, 8.0, 2.0, 1.0
+W_LIST_COUNTRY, W_LIST_ADMIN1, W_SENTENCE, W_SAME_NAME_AREA = 3.0, 2.0, 1.0, -1.5
+W_MAJOR_CITY, W_ADMIN1_FOCUS = 1.5, 1.5
+MAJOR_CITY_POPULATION = 1_000_000
+STRONG_CITY_POPULATION = 15000
+
+
+@dataclass
+class Mention:
+    """A stretch of text that may name a place, with its gazetteer candidates."""
+
+    start: int  # token offsets
+    end: int
+    key: str
+    candidates: list[tuple[int, bool]]
+    label: str | None  # spaCy label of the entity it is, or that contains it
+    from_entity: bool
+    cue: str | None = None  # "area" (Anbar province) or "settlement" (town of Al Qaim)
+    end_with_cue: int | None = None
+    container: "Mention | None" = None
+    neighbours: list["Mention"] = field(default_factory=list)
+    choice: Entry | None = None
+    scores: dict[int, float] = field(default_factory=dict)
+
+
+class Geoparser:
+    """Finds places in a Doc: spaCy's place entities plus gazetteer names in capitalised text."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+
+    # ----- recognition
+    def find_places(self, doc: Doc) -> list[Place]:
+        """Every place mention in the doc, resolved, in text order."""
+        mentions = self._mentions(doc)
+        if not mentions:
+            return []
+        self._link_context(doc, mentions)
+        self._resolve(doc, mentions)
+        places = []
+        for m in mentions:
+            if m.choice is None:
+                continue
+            e = m.choice
+            end = m.end_with_cue or m.end
+            while end > m.start + 1 and doc[end - 1].is_space:
+                end -= 1
+            span = doc[m.start:end]
+            places.append(Place(text=span.text, start=span.start_char, end=span.end_char,
+                                geonameid=e.geonameid, name=e.name, country=e.country,
+                                admin1=e.admin1, feature=e.feature, lat=e.lat, lon=e.lon))
+        return places
+
+    def _lookup(self, text: str) -> tuple[str, list[tuple[int, bool]]]:
+        key = fold(text)
+        found = self.gaz.lookup(key)
+        if not found:
+            bare = strip_article(key)
+            if bare:
+                return bare, self.gaz.lookup(bare)
+        return key, found
+
+    def _mentions(self, doc: Doc) -> list[Mention]:
+        label_of: dict[int, tuple[str, int, int]] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                label_of[i] = (ent.label_, ent.start, ent.end)
+        taken = [False] * len(doc)
+        mentions: list[Mention] = []
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            start, end = ent.start, ent.end
+            while start < end and doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+                end -= 1
+            cue = None
+            if end - start > 1 and doc[end - 1].lower_ in AREA_CUES:
+                end -= 1
+                cue = "area"
+            if start >= end or self._is_demonym(doc, start, end):
+                continue
+            key, cands = self._lookup(doc[start:end].text)
+            if not cands:
+                continue
+            m = Mention(start, end, key, cands, ent.label_, True, cue=cue)
+            if cue:
+                m.end_with_cue = end + 1
+            mentions.append(m)
+            for i in range(ent.start, ent.end):
+                taken[i] = True
+        mentions += self._scan(doc, taken, label_of)
+        mentions.sort(key=lambda m: m.start)
+        for m in mentions:
+            self._read_cues(doc, m)
+        return mentions
+
+    def _scan(self, doc: Doc, taken: list[bool], label_of: dict[int, tuple[str, int, int]]) -> list[Mention]:
+        """Gazetteer names over capitalised token sequences that spaCy did not take for places."""
+        found = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not self._can_start(doc, i):
+                i += 1
+                continue
+            best = None
+            limit = min(n, i + MAX_NAME_TOKENS)
+            sent_end = tok.sent.end if doc.has_annotation("SENT_START") else n
+            for j in range(min(limit, sent_end), i, -1):
+                last = doc[j - 1]
+                if any(taken[k] for k in range(i, j)) or not _capitalised(last):
+                    continue
+                if any(not _capitalised(doc[k]) and doc[k].lower_ not in NAME_PARTICLES
+                       for k in range(i + 1, j - 1)):
+                    continue
+                key, cands = self._lookup(doc[i:j].text)
+                if cands:
+                    best = (j, key, cands)
+                    break
+            if best is None:
+                i += 1
+                continue
+            j, key, cands = best
+            label = None
+            if i in label_of:
+                lab, s, e = label_of[i]
+                label = lab if (s, e) == (i, j) else f"in-{lab}"
+            found.append(Mention(i, j, key, cands, label, False))
+            i = j
+        return found
+
+    def _can_start(self, doc: Doc, i: int) -> bool:
+        tok = doc[i]
+        if _capitalised(tok):
+            return True
+        return tok.lower_ in ("al", "el") and i + 1 < len(doc) and (
+            doc[i + 1].text == "-" or _capitalised(doc[i + 1]))
+
+    def _is_demonym(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Iraqi", "Syrians": an adjective or a people, not a place."""
+        if end - start != 1:
+            return False
+        tok = doc[start]
+        if tok.tag_ in ("JJ", "NNPS") or tok.ent_type_ == "NORP":
+            return tok.lower_.endswith(DEMONYM_ENDINGS) and not self.gaz.has(fold(tok.text)) or tok.tag_ == "JJ"
+        return False
+
+    def _read_cues(self, doc: Doc, m: Mention) -> None:
+        after = doc[m.end] if m.end < len(doc) else None
+        if m.cue is None and after is not None and after.lower_ in AREA_CUES:
+            m.cue = "area"
+            m.end_with_cue = m.end + 1
+        before = _prev_word(doc, m.start)
+        if before is not None and before.lower_ == "of":
+            cue_word = _prev_word(doc, before.i)
+            if cue_word is not None and cue_word.lower_ in SETTLEMENT_CUES:
+                m.cue = m.cue or "settlement"
+
+    # ----- context and acceptance
+    def _link_context(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Containers ("Mosul, Iraq", "the Anbar town of Al Qaim") and list neighbours."""
+        by_start = {m.start: m for m in mentions}
+        for m in mentions:
+            end = m.end_with_cue or m.end
+            if end + 1 < len(doc) and doc[end].text == "," and (end + 1) in by_start:
+                other = by_start[end + 1]
+                if self._has_feature(other, ("country", "admin1")):
+                    m.container = other
+            # "the Anbar town of Al Qaim": Anbar, a settlement word, "of", then the name
+            if m.cue == "settlement" and m.start >= 3:
+                of = _prev_word(doc, m.start)
+                word = _prev_word(doc, of.i) if of is not None else None
+                prev = _prev_word(doc, word.i) if word is not None else None
+                while prev is not None and prev.lower_ in ("border", "desert", "northern", "southern",
+                                                          "eastern", "western", "central", "frontier",
+                                                          "small", "key", "strategic"):
+                    prev = _prev_word(doc, prev.i)
+                for other in mentions:
+                    if prev is not None and other.end - 1 == prev.i and self._has_feature(other, ("admin1", "country")):
+                        m.container = other
+        for a, b in zip(mentions, mentions[1:]):
+            between = doc[(a.end_with_cue or a.end):b.start]
+            if 0 < len(between) <= 3 and all(t.text in LIST_JOINERS or t.lower_ in LIST_JOINERS for t in between):
+                a.neighbours.append(b)
+                b.neighbours.append(a)
+        accepted = {id(m): self._accept_alone(doc, m) for m in mentions}
+        for _ in range(3):  # a list of places is places: let acceptance spread along lists
+            for m in mentions:
+                if not accepted[id(m)] and any(accepted[id(o)] for o in m.neighbours) and self._may_spread(m):
+                    accepted[id(m)] = True
+        for m in mentions:
+            if not accepted[id(m)]:
+                m.candidates = []
+            if m.container is not None and not accepted[id(m.container)]:
+                m.container = None
+
+    def _has_feature(self, m: Mention, features: tuple[str, ...]) -> bool:
+        return any(self.gaz.entry(i).feature in features for i, _ in m.candidates)
+
+    def _rule(self, m: Mention) -> str | None:
+        return self.gaz.rules.get(m.key)
+
+    def _may_spread(self, m: Mention) -> bool:
+        return self._rule(m) != "never" and (m.label is None or m.label not in NOT_PLACE_LABELS)
+
+    def _accept_alone(self, doc: Doc, m: Mention) -> bool:
+        """Whether the mention is a place on its own evidence (its label, its strength, its context)."""
+        rule = self._rule(m)
+        if m.from_entity:
+            return rule != "context" or self._has_context(doc, m, strong_only=False) or len(self._top(m)) > 0 and m.label == "GPE"
+        if rule == "never" or (m.label and m.label.lstrip("in-") in NOT_PLACE_LABELS):
+            return False
+        if m.label in ("PERSON", "in-PERSON", "in-GPE", "in-LOC", "in-FAC"):
+            if m.label == "in-PERSON":
+                return False
+            if m.label == "PERSON" and rule is None and self._strong(doc, m, min_population=100_000):
+                return True
+            return self._has_context(doc, m, strong_only=m.label == "PERSON")
+        if m.label in ("ORG", "in-ORG"):
+            return self._strong(doc, m) and self._has_context(doc, m, strong_only=False) or (
+                m.label == "in-ORG" and self._top_feature(m) in ("country", "admin1"))
+        if self._strong(doc, m) and rule != "context" and not self._abbreviation(doc, m):
+            return True
+        return self._has_context(doc, m, strong_only=False)
+
+    def _abbreviation(self, doc: Doc, m: Mention) -> bool:
+        """ "Ky.", "Conn.": a place only in context ("Alexandria, Ky."), never "Miss Smith"."""
+        text = doc[m.start:m.end].text
+        return len(m.key.replace(" ", "")) <= 4 and ("." in text or m.end < len(doc) and doc[m.end].text == ".")
+
+    def _top(self, m: Mention) -> list[Entry]:
+        return [self.gaz.entry(i) for i, _ in m.candidates]
+
+    def _top_feature(self, m: Mention) -> str | None:
+        best = max(m.candidates, key=lambda c: self._prior(self.gaz.entry(c[0]), c[1]), default=None)
+        return self.gaz.entry(best[0]).feature if best else None
+
+    def _strong(self, doc: Doc, m: Mention, min_population: int = STRONG_CITY_POPULATION) -> bool:
+        """A name that is a place even without context: a country, an area, a sizeable town."""
+        tokens = doc[m.start:m.end]
+        if len(tokens) == 1 and (tokens[0].is_stop or tokens[0].lower_ in NAME_PARTICLES):
+            return False
+        if len(tokens) == 1 and tokens[0].pos_ != "PROPN" and not tokens[0].text.isupper():
+            return False
+        for idx, alt in m.candidates:
+            e = self.gaz.entry(idx)
+            if alt or e.needs_context:
+                continue
+            if e.feature != "city" or e.population >= min_population or e.curated:
+                return True
+        return False
+
+    def _has_context(self, doc: Doc, m: Mention, strong_only: bool) -> bool:
+        if m.cue is not None or m.container is not None:
+            return True
+        prev = _prev_word(doc, m.start, skip=("the",))
+        if prev is not None and prev.lower_ in (STRONG_PREPS if strong_only else PLACE_PREPS):
+            return True
+        if prev is not None and prev.text == "," and prev.i > 0 and _capitalised(doc[prev.i - 1]) and self._has_feature(m, ("admin1", "country")):
+            return True  # the container in "Alexandria, Ky."
+        after = m.end_with_cue or m.end
+        if after + 1 < len(doc) and doc[after].text == "," and _capitalised(doc[after + 1]):
+            key = fold(doc[after + 1].text)
+            if any(self.gaz.entry(i).feature in ("country", "admin1") for i, _ in self.gaz.lookup(key)):
+                return True
+        return False
+
+    # ----- resolution
+    def _prior(self, e: Entry, alternate: bool) -> float:
+        score = W_POP * math.log10(e.population + 10)
+        if e.feature == "country":
+            score += W_COUNTRY
+        elif e.feature == "admin1":
+            score += W_ADMIN1
+        elif e.curated and e.feature in ("region", "feature"):
+            score += W_CURATED_AREA
+        if e.curated:
+            score += W_CURATED
+        if alternate:
+            score += W_ALTERNATE
+        return score
+
+    def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
+               sentence_countries: dict[int, Counter]) -> dict[int, float]:
+        scores = {}
+        entries = [(self.gaz.entry(i), alt) for i, alt in m.candidates]
+        city_keys = {(e.country) for e, _ in entries if e.feature == "city"}
+        top_focus = focus.most_common(1)[0][0] if focus else None
+        area_focus = {(c.country, c.admin1) for c in chosen.values() if c.admin1 and c.country == top_focus}
+        for e, alt in entries:
+            s = self._prior(e, alt)
+            if m.cue == "area":
+                s += W_AREA_CUE if e.feature in ("admin1", "region") else -W_AREA_CUE / 2
+            elif m.cue == "settlement":
+                s += W_SETTLEMENT_CUE if e.feature == "city" else -W_SETTLEMENT_CUE
+            elif e.feature == "admin1" and e.country in city_keys:
+                s += W_SAME_NAME_AREA
+            if m.container is not None and id(m.container) in chosen:
+                c = chosen[id(m.container)]
+                if c.feature == "country" and e.country == c.country:
+                    s += W_CONTAINER
+                elif c.feature == "admin1" and e.country == c.country:
+                    s += W_CONTAINER / 2 + (W_CONTAINER / 2 if e.admin1 == c.name else 0)
+            if e.feature == "city" and e.population >= MAJOR_CITY_POPULATION:
+                s += W_MAJOR_CITY
+            if (e.country, e.admin1) in area_focus and e.feature != "admin1":
+                s += W_ADMIN1_FOCUS
+            if e.country in focus:
+                s += W_FOCUS * min(focus[e.country], 3) / 3
+                if e.country == top_focus:
+                    s += W_TOP_FOCUS
+            for o in m.neighbours:
+                c = chosen.get(id(o))
+                if c is not None and c.country == e.country:
+                    s += W_LIST_COUNTRY
+                    if c.admin1 and c.admin1 == e.admin1:
+                        s += W_LIST_ADMIN1
+            others = sentence_countries.get(sentence_of[id(m)], Counter())
+            s += W_SENTENCE * min(others.get(e.country, 0), 2)
+            scores[e.idx] = s
+        return scores
+
+    def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
+        live = [m for m in mentions if m.candidates]
+        sentence_of = {id(m): doc[m.start].sent.start if doc.has_annotation("SENT_START") else 0 for m in live}
+        chosen: dict[int, Entry] = {}
+        focus: Counter = Counter()
+        for pass_no in range(2):
+            sentence_countries: dict[int, Counter] = defaultdict(Counter)
+            if pass_no:
+                for m in live:
+                    if id(m) in chosen:
+                        sentence_countries[sentence_of[id(m)]][chosen[id(m)].country] += 1
+            new_focus: Counter = Counter()
+            for m in live:
+                scores = self._score(m, focus, chosen, sentence_of, sentence_countries)
+                if pass_no:  # the mention's own choice does not vote for itself
+                    mine = chosen.get(id(m))
+                    if mine is not None:
+                        scores = {k: v - (W_SENTENCE if self.gaz.entry(k).country == mine.country else 0)
+                                  for k, v in scores.items()}
+                m.scores = scores
+                best = max(scores, key=scores.get)
+                chosen[id(m)] = self.gaz.entry(best)
+                ranked = sorted(scores.values(), reverse=True)
+                margin = ranked[0] - ranked[1] if len(ranked) > 1 else 99
+                e = chosen[id(m)]
+                if e.country and (e.feature == "country" or margin >= 3 or
+                                  len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1):
+                    new_focus[e.country] += 1
+            focus = new_focus
+        # one name, one place in a document, unless a container or cue says otherwise
+        by_key: dict[str, list[Mention]] = defaultdict(list)
+        for m in live:
+            if m.container is None and m.cue is None:
+                by_key[m.key].append(m)
+        for group in by_key.values():
+            if len(group) > 1:
+                total: Counter = Counter()
+                for m in group:
+                    total.update(m.scores)
+                best = self.gaz.entry(max(total, key=total.get))
+                for m in group:
+                    chosen[id(m)] = best
+        for m in live:
+            m.choice = chosen.get(id(m))
+
+
+def _capitalised(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _prev_word(doc: Doc, i: int, skip: tuple[str, ...] = ()) -> Token | None:
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in skip:
+        j -= 1
+    return doc[j] if j >= 0 else None

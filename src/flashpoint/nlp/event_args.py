@@ -1,0 +1,314 @@
+"""Arguments of an event trigger: source and target actors, ASSAULT mode and the death toll."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.models import ActorMention, ActorRef
+
+if TYPE_CHECKING:
+    from flashpoint.nlp.events import EventContext
+
+_SUBJ = ("nsubj", "csubj")
+_RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
+_CONTROL_OBJ = ("dobj", "dative")  # "urged X to", "forced X to": the object does the xcomp
+_NP_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod"})
+_NP_RIGHT_OF = frozenset({"of", "from"})
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
+}
+_NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
+_ACTORISH_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
+
+
+class ArgumentFinder:
+    """Finds who did what to whom around a trigger; built once per document."""
+
+    def __init__(self, doc: Doc, mentions: list[ActorMention], context: "EventContext"):
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
+        self.context = context
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    # -- roles ------------------------------------------------------------------------------
+    def roles(self, token: Token, type_: str, of_role: frozenset[str] | None = None,
+              poss_role: frozenset[str] | None = None,
+              words: tuple[Token, ...] = ()) -> tuple[ActorRef | None, ActorRef | None]:
+        """Source and target of the event that ``token`` (with its other trigger ``words``) names."""
+        if token.pos_ in ("NOUN", "PROPN"):
+            src, tgt = self._noun_roles(token, type_, of_role, poss_role)
+        else:
+            src, tgt = self._verb_roles(token, type_, words)
+        if src is not None and tgt is None and type_ in _RECIPROCAL:
+            tgt = _conjunct(src)
+        if src is not None and tgt is not None and src.i == tgt.i:
+            tgt = None
+        return self.actor(src), self.actor(tgt)
+
+    def _verb_roles(self, verb: Token, type_: str, words: tuple[Token, ...]) -> tuple[Token | None, Token | None]:
+        source = agent_of(verb)
+        target = None
+        for ch in verb.children:
+            if ch in words:
+                continue
+            if ch.dep_ == "nsubjpass":
+                target = ch
+            elif ch.dep_ in ("dobj", "dative") and target is None:
+                target = ch
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and target is None:
+            target = verb.head  # "a missile fired by the Houthis", "civilians killed by ..."
+        if target is None or _is_thing(target, self.context):
+            target = self._prep_object(verb, type_, self.context.target_preps) or target
+        if target is not None and target.pos_ == "NUM" and type_ != "ASSAULT":
+            target = None
+        return source, target
+
+    def _noun_roles(self, noun: Token, type_: str, of_role, poss_role) -> tuple[Token | None, Token | None]:
+        source = target = None
+        for ch in noun.children:
+            if ch.dep_ == "poss":
+                if poss_role and "tgt" in poss_role:
+                    target = ch
+                elif ch.ent_type_ != "DATE" and not _is_time(ch):
+                    source = ch
+            elif ch.dep_ in ("compound", "amod", "nmod") and source is None and _actorish(ch):
+                source = ch
+        between = _between(noun)
+        if between:
+            source, target = between
+        of_obj = _pobj(noun, "of")
+        if of_obj is not None and not _is_time(of_obj):
+            if of_role and "src" in of_role:
+                source = source or of_obj
+            else:
+                target = target or of_obj
+        source = source or self._prep_object(noun, type_, self.context.source_preps)
+        target = target or self._prep_object(noun, type_, self.context.target_preps)
+        governor = _light_governor(noun, self.context.light)
+        if governor is not None:
+            source = source or agent_of(governor)
+            target = target or self._prep_object(governor, type_, self.context.target_preps)
+        return source, target
+
+    def _prep_object(self, head: Token, type_: str, table: dict[str, frozenset[str]]) -> Token | None:
+        for ch in head.children:
+            if ch.dep_ not in ("prep", "agent", "dative"):
+                continue
+            types = table.get(ch.lower_)
+            if types is None or type_ not in types:
+                continue
+            obj = next((g for g in ch.children if g.dep_ == "pobj"), None)
+            if obj is not None and not _is_time(obj) and not _is_thing(obj, self.context):
+                return obj
+        return None
+
+    # -- actors -----------------------------------------------------------------------------
+    def actor(self, token: Token | None) -> ActorRef | None:
+        """The ActorRef for the noun phrase headed by ``token`` (registry actor when a mention covers it)."""
+        if token is None:
+            return None
+        token = _resolve_relative(token)
+        left, right = _phrase_bounds(token)
+        phrase = self.text[self.doc[left].idx:_end(self.doc[right])]
+        mention = self._mention_in(self.doc[left].idx, _end(self.doc[right]), token)
+        if mention is not None:
+            info = mention.actor
+            text = phrase if len(phrase) >= len(mention.text) else mention.text
+            return ActorRef(info.id, info.name, text, info.country, info.sector)
+        if token.pos_ == "PRON" or token.like_num or token.is_punct:
+            return None
+        head_left, _ = _phrase_bounds(token, with_of=False)
+        head_phrase = self.text[self.doc[head_left].idx:_end(token)]
+        return ActorRef(head_phrase, head_phrase, phrase, None, None)
+
+    def _mention_in(self, start: int, end: int, head: Token) -> ActorMention | None:
+        if not self.mentions:
+            return None
+        best = None
+        i = bisect_right(self._starts, end) - 1
+        while i >= 0 and self.mentions[i].end > start - 400:
+            m = self.mentions[i]
+            if m.start < end and m.end > start:
+                if m.start <= head.idx < m.end:
+                    return m
+                best = m if best is None or m.start < best.start else best
+            i -= 1
+        return best
+
+    # -- mode -------------------------------------------------------------------------------
+    def mode(self, token: Token) -> str | None:
+        """The ASSAULT mode from words around the trigger (its modifiers, subject, instrument)."""
+        modes = self.context.modes
+        near = [token]
+        near.extend(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
+        actor = agent_of(token) if token.pos_ == "VERB" else None
+        if token.pos_ != "VERB":
+            governor = _light_governor(token, self.context.light)
+            if governor is not None:
+                actor = agent_of(governor)
+            elif token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB":
+                actor = agent_of(token.head)
+        if actor is not None:
+            near.extend(actor.subtree)
+        for ch in token.children:
+            if ch.dep_ in ("prep", "agent") and ch.lower_ in ("with", "by", "in", "from"):
+                near.extend(ch.subtree)
+        for t in near:
+            mode = modes.get(t.lemma_.lower()) or modes.get(t.lower_)
+            if mode:
+                return mode
+        return None
+
+
+def agent_of(verb: Token, depth: int = 0) -> Token | None:
+    """Who does the verb: its subject, the "by" agent of a passive, or a controlling clause's subject."""
+    if depth > 4:
+        return None
+    passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children)
+    for ch in verb.children:
+        if ch.dep_ == "agent":
+            return next((g for g in ch.children if g.dep_ == "pobj"), None)
+        if ch.dep_ in _SUBJ and not passive:
+            return ch
+    if passive:
+        return None
+    head = verb.head
+    if head == verb:
+        return None
+    if verb.dep_ == "xcomp":
+        controller = next((c for c in head.children if c.dep_ in _CONTROL_OBJ), None)
+        if controller is None:
+            on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+            controller = _pobj_of(on) if on is not None else None
+        return controller or agent_of(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return agent_of(head, depth + 1)
+    if verb.dep_ == "relcl":
+        return None
+    if verb.dep_ == "pcomp" and head.head.pos_ == "VERB" and head.lower_ not in ("of", "for"):
+        return agent_of(head.head, depth + 1)
+    return None
+
+
+def count_dead(trigger: Token, kill_words: frozenset[str]) -> int | None:
+    """The number killed, when a killing verb at or right around the trigger counts the dead."""
+    candidates = [trigger]
+    candidates.extend(c for c in trigger.children if c.dep_ in ("advcl", "conj", "relcl"))
+    if trigger.dep_ in ("pobj", "nsubj", "dobj"):
+        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
+        candidates.append(verb)
+    for verb in candidates:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in kill_words:
+            continue
+        victims = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if victims is None:
+            continue
+        n = _number(victims)
+        if n is not None:
+            return n
+    return None
+
+
+def _number(noun: Token) -> int | None:
+    if noun.like_num:
+        return _parse_number(noun)
+    for ch in noun.children:
+        if ch.dep_ == "nummod":
+            return _parse_number(ch)
+    return None
+
+
+def _parse_number(token: Token) -> int | None:
+    text = token.lower_
+    if _NUMBER.match(text):
+        return int(text.replace(",", ""))
+    return _WORD_NUMBERS.get(text)
+
+
+def _light_governor(noun: Token, light: frozenset[str]) -> Token | None:
+    """The light verb that performs an event noun: "carried out an airstrike", "the deal X reached"."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in light:
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prt" and noun.head.head.lemma_.lower() in light:
+        return noun.head.head
+    for ch in noun.children:
+        if ch.dep_ == "relcl" and ch.lemma_.lower() in light:
+            return ch
+    return None
+
+
+def _between(noun: Token) -> tuple[Token, Token | None] | None:
+    """"talks between X and Y", "fighting between X and Y"."""
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if prep is None:
+        return None
+    first = _pobj_of(prep)
+    if first is None:
+        return None
+    return first, _conjunct(first)
+
+
+def _conjunct(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ == "conj"), None)
+
+
+def _pobj(head: Token, prep_word: str) -> Token | None:
+    for ch in head.children:
+        if ch.dep_ == "prep" and ch.lower_ == prep_word:
+            return _pobj_of(ch)
+    return None
+
+
+def _pobj_of(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _resolve_relative(token: Token) -> Token:
+    """"fighters who attacked": the relative pronoun stands for the noun the clause modifies."""
+    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _phrase_bounds(token: Token, with_of: bool = True) -> tuple[int, int]:
+    """Token indices of the noun phrase: left modifiers, the head, and an "of/from" phrase."""
+    left = token.i
+    for ch in token.lefts:
+        if ch.dep_ in _NP_LEFT or (ch.dep_ == "det" and ch.tag_ != "DT"):
+            left = min(left, ch.left_edge.i)
+    right = token.i
+    if with_of:
+        for ch in token.rights:
+            if ch.dep_ == "prep" and ch.lower_ in _NP_RIGHT_OF:
+                right = max(right, ch.right_edge.i)
+            elif ch.dep_ == "conj" and ch.i == right + 2 or ch.dep_ == "cc" and ch.i == right + 1:
+                continue
+    while left < token.i and token.doc[left].is_punct:
+        left += 1
+    return left, right
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def _actorish(token: Token) -> bool:
+    return token.ent_type_ in _ACTORISH_ENTS or token.pos_ == "PROPN"
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME")
+
+
+def _is_thing(token: Token, context: "EventContext") -> bool:
+    """A weapon or instrument word ("with drones"), never an actor."""
+    return token.lemma_.lower() in context.modes and token.ent_type_ not in _ACTORISH_ENTS

@@ -1,0 +1,532 @@
+"""The event stage: PLOVER events from a parsed Doc, with CAMEO code, mode, modality, actors, toll.
+
+Knowledge lives in data files (``data/lexicon/events.tsv`` for trigger words,
+``events_context.tsv`` for light verbs, mode words and role prepositions, ``modality.tsv`` for
+modal and negation cues); this module holds only the logic. ``EventLexicon.load()`` reads and
+validates the files once; ``EventFinder(lexicon).find(doc, mentions)`` codes every sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from flashpoint.errors import DataFileError
+from flashpoint.models import ActorMention, ActorRef, Event, Span
+from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
+from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, ModalityCues, modality_of
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+POS_TAGS = ("VERB", "NOUN")
+CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp")
+CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty")
+_HEADER = "lemma\tpos\ttype\tcameo\tmode\trequires\tconfidence"
+# types that, when someone says they will not do them, amount to a refusal (REJECT)
+_COOPERATIVE = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
+_FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE", "REJECT", "ACCUSE"})
+_WILLING = frozenset({"willing", "prepared", "ready"})
+_REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare", "insist", "add", "reiterate",
+                        "conclude", "warn", "claim"})
+# dependency links over which two same-type triggers are one event ("stormed ..., killing 11")
+_MERGE_DEPS = frozenset({"advcl", "dobj", "pobj", "nsubj", "nsubjpass", "xcomp", "relcl", "compound", "acl"})
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("flashpoint") / "data" / "lexicon"))
+
+
+@dataclass(frozen=True)
+class Constraint:
+    name: str
+    values: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One row of the lexicon: a trigger word (or words) and how to code it."""
+
+    words: tuple[str, ...]
+    pos: str
+    type: str
+    cameo: str
+    mode: str | None
+    constraints: tuple[Constraint, ...]
+    confidence: float
+
+    @property
+    def head(self) -> str:
+        return self.words[-1] if self.pos == "NOUN" else self.words[0]
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        return self.words[:-1] if self.pos == "NOUN" else self.words[1:]
+
+    @property
+    def specificity(self) -> tuple[int, int]:
+        return (len(self.words), len(self.constraints))
+
+    def option(self, name: str) -> frozenset[str] | None:
+        for c in self.constraints:
+            if c.name == name:
+                return c.values
+        return None
+
+
+@dataclass
+class EventContext:
+    light: frozenset[str] = frozenset()
+    modes: dict[str, str] = field(default_factory=dict)
+    target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    source_preps: dict[str, frozenset[str]] = field(default_factory=dict)
+    kill: frozenset[str] = frozenset()
+    casualty: frozenset[str] = frozenset()
+
+
+class EventLexicon:
+    """Trigger words by (head lemma, part of speech), most specific entry first."""
+
+    def __init__(self, entries: list[LexEntry], context: EventContext, cues: ModalityCues):
+        self.entries = entries
+        self.context = context
+        self.cues = cues
+        self.index: dict[tuple[str, str], list[LexEntry]] = {}
+        for entry in entries:
+            self.index.setdefault((entry.head, entry.pos), []).append(entry)
+        for rows in self.index.values():
+            rows.sort(key=lambda e: e.specificity, reverse=True)
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> "EventLexicon":
+        """Read events*.tsv (triggers), events_context.tsv and modality.tsv; bad lines raise DataFileError."""
+        folder = Path(directory) if directory else _data_dir()
+        entries: list[LexEntry] = []
+        for path in sorted(folder.glob("events*.tsv")):
+            if path.name != "events_context.tsv":
+                entries.extend(read_entries(path))
+        context = read_context(folder / "events_context.tsv")
+        cues = ModalityCues.load(folder / "modality.tsv")
+        return cls(entries, context, cues)
+
+    def lookup(self, lemma: str, pos: str) -> list[LexEntry]:
+        return self.index.get((lemma, pos), [])
+
+
+def read_entries(path: Path) -> list[LexEntry]:
+    """Parse one trigger file."""
+    entries = []
+    seen: set[tuple] = set()
+    with open(path, encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.startswith("#") or line == _HEADER:
+                continue
+            entry = parse_entry(str(path), number, line)
+            key = (entry.words, entry.pos, entry.type, entry.constraints)
+            if key in seen:
+                raise DataFileError(str(path), number, "duplicate entry")
+            seen.add(key)
+            entries.append(entry)
+    return entries
+
+
+def parse_entry(path: str, number: int, line: str) -> LexEntry:
+    """One lexicon line -> LexEntry, or DataFileError saying what is wrong."""
+    cols = [c.strip() for c in line.split("\t")]
+    if len(cols) != 7:
+        raise DataFileError(path, number, f"expected 7 tab-separated columns, got {len(cols)}")
+    lemma, pos, type_, cameo, mode, requires, confidence = cols
+    words = tuple(lemma.lower().split())
+    if not words:
+        raise DataFileError(path, number, "empty lemma")
+    if pos not in POS_TAGS:
+        raise DataFileError(path, number, f"pos must be VERB or NOUN, not '{pos}'")
+    if type_ not in PLOVER_TYPES:
+        raise DataFileError(path, number, f"'{type_}' is not a PLOVER type")
+    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+        raise DataFileError(path, number, f"CAMEO code must be 2 to 4 digits, not '{cameo}'")
+    try:
+        conf = float(confidence)
+    except ValueError:
+        raise DataFileError(path, number, f"confidence '{confidence}' is not a number") from None
+    if not 0.0 <= conf <= 1.0:
+        raise DataFileError(path, number, f"confidence {conf} is outside [0, 1]")
+    return LexEntry(words, pos, type_, cameo, None if mode in ("", "-") else mode,
+                    parse_constraints(path, number, requires), conf)
+
+
+def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ...]:
+    if text in ("", "-"):
+        return ()
+    out = []
+    for part in text.split(","):
+        name, _, values = part.strip().partition("=")
+        if name not in CONSTRAINTS:
+            raise DataFileError(path, number, f"unknown constraint '{name}' (one of {', '.join(CONSTRAINTS)})")
+        vals = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
+        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss") and not vals:
+            raise DataFileError(path, number, f"constraint '{name}' needs values ({name}=a|b)")
+        out.append(Constraint(name, vals))
+    return tuple(out)
+
+
+def read_context(path: Path) -> EventContext:
+    """Parse events_context.tsv."""
+    light, kill, casualty = set(), set(), set()
+    modes: dict[str, str] = {}
+    targets: dict[str, frozenset[str]] = {}
+    sources: dict[str, frozenset[str]] = {}
+    with open(path, encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, start=1):
+            line = raw.rstrip("\n")
+            if not line.strip() or line.startswith("#") or line.startswith("word\t"):
+                continue
+            cols = [c.strip() for c in line.split("\t")]
+            if len(cols) != 3 or not cols[0]:
+                raise DataFileError(str(path), number, "expected 3 tab-separated columns: word, kind, value")
+            word, kind, value = cols[0].lower(), cols[1], cols[2]
+            if kind not in CONTEXT_KINDS:
+                raise DataFileError(str(path), number, f"unknown kind '{kind}'")
+            if kind == "light":
+                light.add(word)
+            elif kind == "kill":
+                kill.add(word)
+            elif kind == "casualty":
+                casualty.add(word)
+            elif kind == "mode":
+                modes[word] = value
+            else:
+                types = frozenset(PLOVER_TYPES) if value == "*" else frozenset(value.split(","))
+                bad = types - set(PLOVER_TYPES)
+                if bad:
+                    raise DataFileError(str(path), number, f"unknown type(s) {sorted(bad)}")
+                (targets if kind == "target_prep" else sources)[word] = types
+    return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty))
+
+
+@dataclass
+class _Hit:
+    """A trigger found in a sentence, before it becomes an Event."""
+
+    token: Token
+    entry: LexEntry
+    tokens: list[Token]
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    mode: str | None = None
+    fatalities: int | None = None
+    status: str = ASSERTED
+    confidence: float = 0.0
+    merged: list[Token] = field(default_factory=list)
+
+
+class EventFinder:
+    """Codes the events of a parsed Doc; holds no state between documents."""
+
+    def __init__(self, lexicon: EventLexicon):
+        self.lexicon = lexicon
+
+    def find(self, doc: Doc, mentions: list[ActorMention] | None = None) -> list[Event]:
+        """Every event in every sentence of ``doc``, in text order."""
+        args = ArgumentFinder(doc, mentions or [], self.lexicon.context)
+        events: list[Event] = []
+        for sent in doc.sents:
+            events.extend(self.find_in_sentence(sent, args))
+        return events
+
+    def find_in_sentence(self, sent: SpacySpan, args: ArgumentFinder) -> list[Event]:
+        hits = [hit for token in sent if (hit := self._match(token)) is not None]
+        if not hits:
+            return []
+        for hit in hits:
+            self._fill(hit, args)
+        hits = [hit for hit in _merge(hits, self.lexicon.context.casualty) if _substantive(hit)]
+        events = [self._event(hit, sent, args.text) for hit in hits]
+        events.extend(self._refusals(hits, sent, args.text))
+        events.extend(self._statements(hits, sent, args))
+        return events
+
+    # -- matching ---------------------------------------------------------------------------
+    def _match(self, token: Token) -> _Hit | None:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        if pos is None:
+            return None
+        lemma = token.lemma_.lower()
+        rows = self.lexicon.lookup(lemma, pos)
+        if not rows and token.lower_ != lemma:
+            rows = self.lexicon.lookup(token.lower_, pos)
+        if token.pos_ == "PROPN" and not token.is_sent_start:
+            return None  # "March" the month, "Strike Force" a name
+        if pos == "VERB" and token.dep_ in ("amod", "compound"):
+            return None  # adjectival participle: "the negotiating table"
+        if token.dep_ == "acl" and token.tag_ == "VBN" and not any(c.dep_ == "agent" for c in token.children):
+            return None  # background description: "lawmakers ousted in the coup"
+        for entry in rows:
+            extra = _find_words(token, entry.others)
+            if extra is None:
+                continue
+            if all(_holds(c, token, entry) for c in entry.constraints):
+                return _Hit(token, entry, [token, *extra])
+        return None
+
+    # -- filling ----------------------------------------------------------------------------
+    def _fill(self, hit: _Hit, args: ArgumentFinder) -> None:
+        token, entry = hit.token, hit.entry
+        hit.source, hit.target = args.roles(token, entry.type, entry.option("of"), entry.option("poss"),
+                                            tuple(hit.tokens[1:]))
+        hit.mode = entry.mode or (args.mode(token) if entry.type == "ASSAULT" else None)
+        if entry.type == "ASSAULT":
+            hit.fatalities = count_dead(token, self.lexicon.context.kill)
+        hit.status = modality_of(token, self.lexicon.cues)
+        conf = entry.confidence + (0.06 if hit.source else 0.0) + (0.04 if hit.target else 0.0)
+        hit.confidence = min(conf, 0.99)
+
+    def _event(self, hit: _Hit, sent: SpacySpan, text: str) -> Event:
+        return Event(
+            type=hit.entry.type, mode=hit.mode, cameo=hit.entry.cameo, status=hit.status,
+            source=hit.source, target=hit.target, place=None, date=None,
+            fatalities=hit.fatalities,
+            sentence=Span(sent.start_char, sent.end_char, text[sent.start_char:sent.end_char]),
+            trigger=_trigger_span(hit.tokens, text),
+            confidence=round(hit.confidence, 3),
+        )
+
+    def _refusals(self, hits: list[_Hit], sent: SpacySpan, text: str) -> list[Event]:
+        """"would not negotiate": the negated cooperation is also an asserted refusal (REJECT)."""
+        out = []
+        have_reject = {h.token.i for h in hits if h.entry.type == "REJECT"}
+        for hit in hits:
+            if hit.status != NEGATED or hit.entry.type not in _COOPERATIVE or have_reject:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in hit.token.children):
+                continue
+            refusal = replace(hit, entry=replace(hit.entry, type="REJECT", cameo="12", mode=None),
+                              status=ASSERTED, confidence=hit.confidence * 0.75)
+            out.append(self._event(refusal, sent, text))
+        return out
+
+
+    def _statements(self, hits: list[_Hit], sent: SpacySpan, args: ArgumentFinder) -> list[Event]:
+        """An actor's own announced intention is itself an asserted event.
+
+        "Iran said it will cut off electricity" -> THREATEN; "Syria says it is willing to withdraw"
+        -> AGREE; "Russia said Sudan must return the helicopter" -> REQUEST. The announced act stays
+        hypothetical. Predictions about others ("analysts say the army will attack") are not coded.
+        """
+        out = []
+        for hit in hits:
+            if hit.status != HYPOTHETICAL:
+                continue
+            kind = _intent_kind(hit.token)
+            if kind is None:
+                continue
+            if kind == "REQUEST":
+                type_, cameo = "REQUEST", "10"
+            elif hit.entry.type in _HOSTILE or _conditional(hit.token, ("unless",)):
+                type_, cameo = "THREATEN", "13"
+            else:
+                type_, cameo = "AGREE", "03"
+            if any(h.entry.type == type_ for h in hits):
+                continue
+            stated = replace(hit, entry=replace(hit.entry, type=type_, cameo=cameo, mode=None),
+                             status=ASSERTED, fatalities=None, confidence=hit.confidence * 0.7)
+            if kind == "REQUEST":
+                stated.source, stated.target = None, hit.source
+                speaker = _speaker(hit.token)
+                if speaker is not None:
+                    stated.source = args.actor(speaker)
+            out.append(self._event(stated, sent, args.text))
+        return out
+
+
+def _intent_kind(token: Token) -> str | None:
+    """'INTENT' when the speaker announces its own act, 'REQUEST' when it says another must act."""
+    clause = token
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        if clause.dep_ == "xcomp" and _lem(clause.head) in _WILLING:
+            copula = clause.head.head
+            modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in (*clause.head.children, *copula.children))
+            return None if modal else "INTENT"
+        clause = clause.head
+    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    reporter = clause.head if clause.dep_ == "ccomp" and _lem(clause.head) in _REPORTING else None
+    if subj is None or reporter is None:
+        return None
+    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return None
+    same = subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she", "i") or _lem(subj) == _lem(speaker)
+    if aux & _FUTURE and same:
+        return "INTENT"
+    if aux & {"must", "should"} and not same and subj.pos_ != "PRON":
+        return "REQUEST"
+    return None
+
+
+def _speaker(token: Token) -> Token | None:
+    clause = token
+    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
+        clause = clause.head
+    if clause.dep_ == "ccomp":
+        return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
+def _conditional(token: Token, marks: tuple[str, ...]) -> bool:
+    for t in (token, token.head):
+        for c in t.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                return True
+    return False
+
+
+def _find_words(token: Token, words: tuple[str, ...]) -> list[Token] | None:
+    """The tokens, among the trigger's dependents and their dependents, that spell the other words."""
+    if not words:
+        return []
+    found = []
+    near = list(token.children)
+    near.extend(g for c in list(near) for g in c.children)
+    for word in words:
+        match = next((t for t in near if t.lemma_.lower() == word or t.lower_ == word), None)
+        if match is None:
+            return None
+        found.append(match)
+    return found
+
+
+def _holds(c: Constraint, token: Token, entry: LexEntry) -> bool:
+    name, values = c.name, c.values
+    if name == "obj":
+        obj = _object(token)
+        if not values:
+            return obj is not None
+        return obj is not None and _lem(obj) in values
+    if name == "subj":
+        subj = _subject(token)
+        return subj is not None and _lem(subj) in values
+    if name == "prep":
+        return any(ch.dep_ in ("prep", "prt", "agent") and ch.lower_ in values for ch in token.children)
+    if name == "mod":
+        return any(ch.dep_ in ("compound", "amod", "nmod", "npadvmod") and (_lem(ch) in values or ch.lower_ in values)
+                   for ch in token.children)
+    if name == "head":
+        return token.head != token and (_lem(token.head) in values or token.head.lower_ in values)
+    if name == "nohead":
+        return token.head == token or _lem(token.head) not in values
+    if name == "xcomp":
+        return any(ch.dep_ == "xcomp" for ch in token.children)
+    return True  # role hints (of=, poss=) are not conditions
+
+
+def _object(token: Token) -> Token | None:
+    for ch in token.children:
+        if ch.dep_ in ("dobj", "nsubjpass", "obj"):
+            return ch
+    if token.pos_ in ("NOUN", "PROPN"):
+        for ch in token.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("of", "for", "on"):
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        return g
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return token.head
+    return None
+
+
+def _subject(token: Token) -> Token | None:
+    if token.pos_ == "VERB":
+        return agent_of(token)
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    return None
+
+
+def _lem(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _trigger_span(tokens: list[Token], text: str) -> Span:
+    """The trigger word, plus its particles or objects when they stand next to it ("opened fire")."""
+    head = tokens[0]
+    idx = sorted(t.i for t in tokens)
+    lo = hi = head.i
+    for i in idx:
+        if i == hi + 1:
+            hi = i
+    for i in reversed(idx):
+        if i == lo - 1:
+            lo = i
+    doc = head.doc
+    first, last = doc[lo], doc[hi]
+    return Span(first.idx, last.idx + len(last.text), text[first.idx:last.idx + len(last.text)])
+
+
+def _linked(a: _Hit, b: _Hit, casualty: frozenset[str] = frozenset()) -> bool:
+    """Two triggers of one type name one event when one governs the other (not mere conjunction
+    of clauses with their own subjects), or when one only reports the harm done in the other."""
+    ta, tb = a.token, b.token
+    for x, y in ((a, b), (b, a)):
+        if x.entry.type == "ASSAULT" and _lem(y.token) in casualty and (
+                y.source is None or x.source is None or y.source.text == x.source.text):
+            return True
+    for x, y in ((ta, tb), (tb, ta)):
+        if y.head == x and y.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children):
+            return True
+    for x, y in ((ta, tb), (tb, ta)):
+        if y.head == x and y.dep_ in _MERGE_DEPS:
+            return True
+        if y.dep_ == "pobj" and y.head.head == x and y.head.dep_ in ("prep", "agent"):
+            return True
+        if y in a.tokens[1:] or y in b.tokens[1:]:
+            return True
+    return False
+
+
+def _merge(hits: list[_Hit], casualty: frozenset[str] = frozenset()) -> list[_Hit]:
+    """Fold same-type triggers that govern one another into one event, keeping the stronger word."""
+    kept: list[_Hit] = []
+    for hit in hits:
+        partner = next((k for k in kept if k.entry.type == hit.entry.type and _linked(k, hit, casualty)), None)
+        if partner is None:
+            kept.append(hit)
+            continue
+        keep, other = _prefer(partner, hit, casualty)
+        keep.source = keep.source or other.source
+        keep.target = keep.target or other.target
+        keep.mode = keep.mode or other.mode
+        keep.fatalities = keep.fatalities if keep.fatalities is not None else other.fatalities
+        keep.confidence = min(0.99, max(keep.confidence, other.confidence) + 0.05)
+        keep.merged.append(other.token)
+        if keep is hit:
+            kept[kept.index(partner)] = hit
+    return kept
+
+
+def _substantive(hit: _Hit) -> bool:
+    """A verb always names an event; a bare noun only with an actor, a toll or a light verb.
+
+    "condemned the attack" or "fled the fighting" refer back to an event already coded.
+    """
+    if hit.entry.pos == "VERB" or hit.merged:
+        return True
+    return hit.source is not None or hit.target is not None or hit.fatalities is not None
+
+
+def _rank(hit: _Hit) -> tuple[int, float]:
+    return (1 if hit.entry.pos == "VERB" else 0, hit.confidence)
+
+
+def _prefer(a: _Hit, b: _Hit, casualty: frozenset[str]) -> tuple[_Hit, _Hit]:
+    """(kept, folded): a casualty verb folds into the attack it reports; else the stronger word stays."""
+    a_cas, b_cas = _lem(a.token) in casualty, _lem(b.token) in casualty
+    if a_cas != b_cas:
+        return (b, a) if a_cas else (a, b)
+    return (a, b) if _rank(a) >= _rank(b) else (b, a)

@@ -1,0 +1,179 @@
+"""Modality of an event trigger: asserted, hypothetical or negated.
+
+The cue words live in ``data/lexicon/modality.tsv``. ``modality_of`` looks at the trigger's own
+clause (modals, negation, "if", "no"), then climbs the governing chain (xcomp, ccomp, prepositional
+and object links) until a governing word decides ("plan to", "denied", "called for") or a
+reporting verb ("said") stops the search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from flashpoint.errors import DataFileError
+
+ASSERTED = "asserted"
+HYPOTHETICAL = "hypothetical"
+NEGATED = "negated"
+STATUSES = (ASSERTED, HYPOTHETICAL, NEGATED)
+KINDS = ("aux", "neg", "det", "mark", "govern", "control", "modifier", "infinitive")
+
+# dependency links along which a trigger inherits the modality of its head
+_CLIMB = frozenset(
+    {"xcomp", "ccomp", "pcomp", "pobj", "dobj", "prep", "advcl", "conj", "acomp", "nsubj",
+     "nsubjpass", "attr", "oprd", "agent", "dative", "compound", "appos", "npadvmod", "csubj",
+     "acl"}
+)
+# links over which a governing word decides the trigger's modality
+_GOVERNED = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "acomp", "oprd", "attr", "advcl", "nsubjpass"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_MAX_STEPS = 8
+
+
+@dataclass
+class ModalityCues:
+    """Cue words by kind: each maps a lower-case word to the status it signals."""
+
+    by_kind: dict[str, dict[str, str]] = field(default_factory=lambda: {k: {} for k in KINDS})
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> "ModalityCues":
+        """Read the cue file; a bad line raises DataFileError."""
+        source = Path(path) if path else _default_path()
+        cues = cls()
+        with open(source, encoding="utf-8") as handle:
+            for number, raw in enumerate(handle, start=1):
+                line = raw.rstrip("\n")
+                if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
+                    continue
+                cues._add(str(source), number, line)
+        return cues
+
+    def _add(self, path: str, number: int, line: str) -> None:
+        cols = line.split("\t")
+        if len(cols) != 3:
+            raise DataFileError(path, number, f"expected 3 tab-separated columns, got {len(cols)}")
+        cue, kind, status = (c.strip() for c in cols)
+        if not cue:
+            raise DataFileError(path, number, "empty cue")
+        if kind not in KINDS:
+            raise DataFileError(path, number, f"unknown kind '{kind}' (one of {', '.join(KINDS)})")
+        if status not in STATUSES:
+            raise DataFileError(path, number, f"unknown status '{status}'")
+        self.by_kind[kind][cue.lower()] = status
+
+    def get(self, kind: str, word: str) -> str | None:
+        return self.by_kind[kind].get(word)
+
+
+def _default_path() -> Path:
+    return Path(str(resources.files("flashpoint") / "data" / "lexicon" / "modality.tsv"))
+
+
+@lru_cache(maxsize=1)
+def default_cues() -> ModalityCues:
+    """The packaged cue file, read once per process."""
+    return ModalityCues.load()
+
+
+def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
+    """'asserted', 'hypothetical' or 'negated' for the event that ``trigger`` names."""
+    cues = cues or default_cues()
+    if _is_question(trigger):
+        return HYPOTHETICAL
+    token = trigger
+    skip_clause = False
+    for _ in range(_MAX_STEPS):
+        if not skip_clause:
+            status = _clause_status(token, cues)
+            if status:
+                return status
+        head = token.head
+        if head == token or token.dep_ not in _CLIMB:
+            return ASSERTED
+        if token.dep_ == "advcl" and _is_infinitive(token) and not _governed_by_cue(head, cues):
+            return cues.get("infinitive", "to") or ASSERTED
+        if token.dep_ in _SUBJECTS and _predicate_is_hypothetical(head, cues):
+            return HYPOTHETICAL  # "talks are due to resume", "a fight is likely to kill"
+        decided = _governing_status(token, head, cues)
+        if decided and decided != ASSERTED:
+            return decided  # asserted governors ("said", "began to") are transparent
+        # a conjoined clause with its own subject does not share its head's auxiliaries or negation
+        skip_clause = token.dep_ == "conj" and _has_subject(token)
+        token = head
+    return ASSERTED
+
+
+def _governing_status(token: Token, head: Token, cues: ModalityCues) -> str | None:
+    """The status a governing word imposes on its complement, object or prepositional object."""
+    lemma = _lemma(head)
+    if token.dep_ == "xcomp" and cues.get("control", lemma):
+        return cues.get("control", lemma)
+    if token.dep_ in _GOVERNED or (token.dep_ == "pobj" and head.pos_ != "ADP"):
+        return cues.get("govern", lemma)
+    return None
+
+
+def _predicate_is_hypothetical(head: Token, cues: ModalityCues) -> bool:
+    for child in head.children:
+        if child.dep_ in ("acomp", "xcomp"):
+            lemma = _lemma(child)
+            if HYPOTHETICAL in (cues.get("govern", lemma), cues.get("control", lemma)):
+                return True
+    return False
+
+
+def _clause_status(token: Token, cues: ModalityCues) -> str | None:
+    """What the words attached to this token say (negation first, then hypothetical cues)."""
+    hypothetical = False
+    for child in token.children:
+        dep = child.dep_
+        word = child.lower_
+        if dep == "neg" and cues.get("neg", word):
+            return cues.get("neg", word)
+        if dep == "det" and cues.get("det", word) and token.pos_ in ("NOUN", "PROPN"):
+            return cues.get("det", word)
+        if dep in _SUBJECTS or dep in ("dobj", "nsubjpass"):
+            if any(g.dep_ == "det" and cues.get("det", g.lower_) for g in child.children):
+                return NEGATED
+        if dep == "aux" and cues.get("aux", word):
+            hypothetical = True
+        elif dep == "mark" and cues.get("mark", word):
+            hypothetical = True
+        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
+            hypothetical = True
+        elif dep in ("amod", "compound") and cues.get("modifier", word) == HYPOTHETICAL:
+            hypothetical = True
+        elif dep == "advmod" and word in ("never",):
+            return NEGATED
+    return HYPOTHETICAL if hypothetical else None
+
+
+def _is_question(token: Token) -> bool:
+    sent = token.sent
+    last = sent[-1]
+    while last.is_punct and last.text in ('"', "'", "”", "’", ")") and last.i > sent.start:
+        last = last.nbor(-1)
+    return last.text == "?"
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children) and not _has_subject(token)
+
+
+def _governed_by_cue(token: Token, cues: ModalityCues) -> bool:
+    lemma = _lemma(token)
+    return cues.get("govern", lemma) is not None or cues.get("control", lemma) is not None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in token.children)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
