@@ -72,6 +72,8 @@ def _attachment(root: Token, own: set[int], anchors: dict[int, int]) -> int | No
         return None  # the place is the trigger itself
     preps = [t for t in path if (t.dep_ == "prep" or (t.pos_ == "ADP" and t.i not in own))
              and not _names_a_place(t)]
+    if len(path) == 1 and path[0].dep_ == "nsubjpass":
+        return 1  # "Kupiansk was shelled": the place is what the event happened to
     if any(t.dep_ in SUBJECT_DEPS or t.dep_ == "relcl" for t in path):
         return None
     if preps:

@@ -31,6 +31,7 @@ W_LIST_COUNTRY, W_LIST_ADMIN1, W_SENTENCE, W_SAME_NAME_AREA = 3.0, 2.0, 1.0, -1.
 W_MAJOR_CITY, W_ADMIN1_FOCUS = 1.5, 1.5
 MAJOR_CITY_POPULATION = 1_000_000
 STRONG_CITY_POPULATION = 15000
+ORG_CITY_POPULATION = 50000
 
 
 @dataclass
@@ -247,6 +248,8 @@ class Geoparser:
             if m.label == "PERSON" and rule is None and self._strong(doc, m, min_population=100_000):
                 return True
             return self._has_context(doc, m, strong_only=m.label == "PERSON")
+        if m.label == "ORG" and rule is None and self._strong(doc, m, min_population=ORG_CITY_POPULATION):
+            return True  # the small model calls many African and Asian towns organisations
         if m.label in ("ORG", "in-ORG"):
             return self._strong(doc, m) and self._has_context(doc, m, strong_only=False) or (
                 m.label == "in-ORG" and self._top_feature(m) in ("country", "admin1"))
