@@ -32,6 +32,9 @@ class Extractor:
     geoparser: Geoparser
     events: EventFinder
 
+    def __post_init__(self) -> None:
+        self.country_words = self.linker.registry.country_words()
+
     @classmethod
     def load(cls) -> "Extractor":
         """The extractor with the installed model and the package's knowledge files."""
@@ -59,7 +62,7 @@ class Extractor:
         mentions = self.linker.link(parsed, article.published, place_ranges)
         document.actors = group_actors(mentions)
         dates = find_dates(parsed, article.published)
-        document.events = self.events.find(parsed, mentions)
+        document.events = self.events.find(parsed, mentions, document.places, self.country_words)
         for event in document.events:
             place = locate_event(parsed, event.sentence, event.trigger, document.places)
             event.place = EventPlace.from_place(place) if place else None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.models import ActorMention, ActorRef
+from flashpoint.models import ActorMention, ActorRef, Place
 
 if TYPE_CHECKING:
     from flashpoint.nlp.events import EventContext
@@ -27,12 +28,22 @@ _WORD_NUMBERS = {
 }
 _NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 _ACTORISH_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
+# Types whose target may be a thing rather than an actor ("attacked a checkpoint").
+_THING_TARGETS = frozenset({"ASSAULT", "COERCE"})
+# Prepositions that name who an event is directed at ("offered aid to X", "talks with X").
+_RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "from", "toward", "towards", "over", "upon"})
+# Prepositions inside a thing's phrase that name whose it is ("calls by X", "an appeal from X").
+_OWNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on"})
 
 
 class ArgumentFinder:
     """Finds who did what to whom around a trigger; built once per document."""
 
-    def __init__(self, doc: Doc, mentions: list[ActorMention], context: "EventContext"):
+    def __init__(self, doc: Doc, mentions: list[ActorMention], context: "EventContext",
+                 places: Sequence[Place] = (), country_words: Mapping[str, tuple[str, str]] | None = None):
+        self.places = sorted(places, key=lambda p: p.start)
+        self.country_words = country_words or {}
+        self.country_names = {code: name for code, name in self.country_words.values()}
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token: read it once
         self.context = context
@@ -70,7 +81,47 @@ class ArgumentFinder:
             target = self._prep_object(verb, type_, self.context.target_preps) or target
         if target is not None and target.pos_ == "NUM" and type_ != "ASSAULT":
             target = None
+        if target is None or not self._is_actor(target):
+            target = self._actor_behind(verb, target) or (target if type_ in _THING_TARGETS else None)
         return source, target
+
+    def _is_actor(self, token: Token) -> bool:
+        """Whether a token names an actor: a linked mention covers it, or it is a named entity."""
+        if token.ent_type_ in _ACTORISH_ENTS or token.pos_ == "PROPN":
+            return True
+        i = bisect_right(self._starts, token.idx) - 1
+        return i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end
+
+    def _actor_behind(self, verb: Token, thing: Token | None, depth: int = 0) -> Token | None:
+        """The actor an event is directed at when its object is a thing: "offered troops to
+        Lebanon", "rejected an Indian proposal", "calls by Belarus", "demanded that the US
+        cancel", "refused to meet Jordan's king"."""
+        for ch in verb.children:
+            if ch.dep_ in ("prep", "dative") and ch.lower_ in _RECIPIENT_PREPS:
+                obj = _pobj_of(ch)
+                if obj is not None and self._is_actor(obj) and not _is_time(obj):
+                    return obj
+        if thing is not None:
+            for ch in thing.children:
+                if ch.dep_ in ("amod", "compound", "poss", "nmod") and self._is_actor(ch) and not _is_time(ch):
+                    return ch
+                if ch.dep_ in ("prep", "agent") and ch.lower_ in _OWNER_PREPS:
+                    obj = _pobj_of(ch)
+                    if obj is not None and self._is_actor(obj) and not _is_time(obj):
+                        return obj
+        for ch in verb.children:
+            if ch.dep_ == "ccomp":
+                subject = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None and self._is_actor(subject):
+                    return subject
+            if ch.dep_ == "xcomp" and depth == 0:
+                obj = next((g for g in ch.children if g.dep_ in ("dobj", "dative")), None)
+                if obj is not None and self._is_actor(obj):
+                    return obj
+                found = self._actor_behind(ch, obj, depth + 1)
+                if found is not None:
+                    return found
+        return None
 
     def _noun_roles(self, noun: Token, type_: str, of_role, poss_role) -> tuple[Token | None, Token | None]:
         source = target = None
@@ -128,7 +179,21 @@ class ArgumentFinder:
             return None
         head_left, _ = _phrase_bounds(token, with_of=False)
         head_phrase = self.text[self.doc[head_left].idx:_end(token)]
+        code = self._country_of(token)
+        if code is not None:
+            return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
         return ActorRef(head_phrase, head_phrase, phrase, None, None)
+
+    def _country_of(self, token: Token) -> str | None:
+        """The country an unlinked argument stands for: a country word ("Indian", "Macedonia")
+        or a place the geoparser resolved ("Kupiansk" -> UKR)."""
+        word = self.country_words.get(token.lower_)
+        if word is not None:
+            return word[0]
+        for place in self.places:
+            if place.start <= token.idx < place.end:
+                return place.country
+        return None
 
     def _mention_in(self, start: int, end: int, head: Token) -> ActorMention | None:
         if not self.mentions:

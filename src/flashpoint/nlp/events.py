@@ -8,6 +8,7 @@ validates the files once; ``EventFinder(lexicon).find(doc, mentions)`` codes eve
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from flashpoint.errors import DataFileError
-from flashpoint.models import ActorMention, ActorRef, Event, Span
+from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
 from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, ModalityCues, modality_of
 
@@ -232,9 +233,13 @@ class EventFinder:
     def __init__(self, lexicon: EventLexicon):
         self.lexicon = lexicon
 
-    def find(self, doc: Doc, mentions: list[ActorMention] | None = None) -> list[Event]:
-        """Every event in every sentence of ``doc``, in text order."""
-        args = ArgumentFinder(doc, mentions or [], self.lexicon.context)
+    def find(self, doc: Doc, mentions: list[ActorMention] | None = None, places: Sequence[Place] = (),
+             country_words: Mapping[str, tuple[str, str]] | None = None) -> list[Event]:
+        """Every event in every sentence of ``doc``, in text order.
+
+        ``places`` and ``country_words`` code an argument that is no linked actor by country:
+        "shelled Kupiansk" is directed at Ukraine, "rejected an Indian proposal" at India."""
+        args = ArgumentFinder(doc, mentions or [], self.lexicon.context, places, country_words or {})
         events: list[Event] = []
         for sent in doc.sents:
             events.extend(self.find_in_sentence(sent, args))

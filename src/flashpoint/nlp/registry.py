@@ -108,6 +108,14 @@ class Registry:
     coref: list[CorefRule]
     name_cues: dict[str, str]
 
+    def country_words(self) -> dict[str, tuple[str, str]]:
+        """Lower-case country name, adjective or people -> (ISO3 code, country name)."""
+        words: dict[str, tuple[str, str]] = {}
+        for country in self.countries.values():
+            for word in (*country.names, *country.adjectives, *country.people):
+                words.setdefault(word.lower(), (country.code, country.name))
+        return words
+
     def counts(self) -> dict[str, int]:
         """How many of each kind of actor the registry holds."""
         by_sector: dict[str, int] = {}
