@@ -33,6 +33,7 @@ _THING_TARGETS = frozenset({"ASSAULT", "COERCE"})
 # Prepositions that name who an event is directed at ("offered aid to X", "talks with X").
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "from", "toward", "towards", "over", "upon"})
 # Prepositions inside a thing's phrase that name whose it is ("calls by X", "an appeal from X").
+_NONPERSON_PRONOUNS = frozenset({"it", "they", "its", "their"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on"})
 
 
@@ -171,10 +172,14 @@ class ArgumentFinder:
         left, right = _phrase_bounds(token)
         phrase = self.text[self.doc[left].idx:_end(self.doc[right])]
         mention = self._mention_in(self.doc[left].idx, _end(self.doc[right]), token)
+        if mention is None and token.lower_ in _NONPERSON_PRONOUNS:
+            mention = self._antecedent(token)
+            phrase = token.text
         if mention is not None:
             info = mention.actor
             text = phrase if len(phrase) >= len(mention.text) else mention.text
-            return ActorRef(info.id, info.name, text, info.country, info.sector)
+            country = info.country or self._country_around(token)
+            return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
             return None
         head_left, _ = _phrase_bounds(token, with_of=False)
@@ -182,7 +187,31 @@ class ArgumentFinder:
         code = self._country_of(token)
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
-        return ActorRef(head_phrase, head_phrase, phrase, None, None)
+        return ActorRef(head_phrase, head_phrase, phrase, self._country_around(token), None)
+
+    def _antecedent(self, pronoun: Token) -> ActorMention | None:
+        """What "it" or "they" stands for: the last actor with a country or sector named before it
+        in the same sentence ("Hungary said it will support")."""
+        sent_start = pronoun.sent.start_char
+        i = bisect_right(self._starts, pronoun.idx) - 1
+        while i >= 0 and self.mentions[i].start >= sent_start:
+            m = self.mentions[i]
+            if m.end <= pronoun.idx and (m.actor.country or m.actor.sector) and m.text.lower() not in _NONPERSON_PRONOUNS:
+                return m
+            i -= 1
+        return None
+
+    def _country_around(self, token: Token) -> str | None:
+        """The country an actor phrase places itself in: "rebels in the Ivory Coast",
+        "the Albanians of southern Serbia", "Kurds from Iraq"."""
+        for ch in token.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "of", "from"):
+                obj = _pobj_of(ch)
+                if obj is not None:
+                    code = self._country_of(obj)
+                    if code is not None:
+                        return code
+        return None
 
     def _country_of(self, token: Token) -> str | None:
         """The country an unlinked argument stands for: a country word ("Indian", "Macedonia")
@@ -256,6 +285,8 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
             controller = _pobj_of(on) if on is not None else None
         return controller or agent_of(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return agent_of(head, depth + 1)
+    if verb.dep_ == "acomp":  # "Syria is willing to withdraw": the adjective's subject
         return agent_of(head, depth + 1)
     if verb.dep_ == "relcl":
         return None

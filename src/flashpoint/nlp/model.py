@@ -25,16 +25,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     for start in starts:
         if start > 0:
             doc[start].is_sent_start = True
-        if _opens_dateline(doc[start]):
-            for token in doc[start + 1:start + DATELINE_MAX_TOKENS]:
-                if token.text in DASHES and token.i + 1 < len(doc):
-                    doc[token.i + 1].is_sent_start = True
-                    break
+        dash = _dateline_dash(doc, start)
+        if dash is not None:
+            doc[dash.i + 1].is_sent_start = True
     return doc
 
 
-def _opens_dateline(token: Token) -> bool:
-    return token.is_upper and token.is_alpha and len(token) >= 3
+def _dateline_dash(doc: Doc, start: int) -> Token | None:
+    """The dash that ends a dateline opening the paragraph at ``start``: "TIKRIT, Iraq, March 5 —",
+    "Goma – ". Before it only capitalised words, commas and numbers; a hyphen counts only with
+    spaces around it (so "Al-Shabaab fighters" is no dateline)."""
+    for token in doc[start:start + DATELINE_MAX_TOKENS]:
+        if token.text in DASHES:
+            spaced = bool(doc[token.i - 1].whitespace_) and bool(token.whitespace_)
+            if token.i > start and (token.text != "-" or spaced) and token.i + 1 < len(doc):
+                return token
+            return None
+        if not (token.is_title or token.is_upper or token.is_digit or token.text == ","):
+            return None
+    return None
 
 
 @lru_cache(maxsize=2)
