@@ -252,7 +252,8 @@ class Geoparser:
             return True  # the small model calls many African and Asian towns organisations
         if m.label in ("ORG", "in-ORG"):
             return self._strong(doc, m) and self._has_context(doc, m, strong_only=False) or (
-                m.label == "in-ORG" and self._top_feature(m) in ("country", "admin1"))
+                m.label == "in-ORG" and (self._top_feature(m) == "country" or (
+                    self._top_feature(m) == "admin1" and not m.key.endswith(DEMONYM_ENDINGS))))
         if self._strong(doc, m) and rule != "context" and not self._abbreviation(doc, m):
             return True
         return self._has_context(doc, m, strong_only=False)
@@ -396,8 +397,15 @@ class Geoparser:
                 best = self.gaz.entry(max(total, key=total.get))
                 for m in group:
                     chosen[id(m)] = best
+        # A town found only by an alternate spelling ("Boni" for Bonn) must lie in a country
+        # the document names by other means.
+        named = {chosen[id(m)].country for m in live if id(m) in chosen and not dict(m.candidates).get(chosen[id(m)].idx)}
         for m in live:
-            m.choice = chosen.get(id(m))
+            choice = chosen.get(id(m))
+            if (choice is not None and dict(m.candidates).get(choice.idx) and choice.feature == "city"
+                    and m.container is None and named and choice.country not in named):
+                choice = None
+            m.choice = choice
 
 
 def _capitalised(tok: Token) -> bool:

