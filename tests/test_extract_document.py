@@ -83,3 +83,10 @@ def test_it_refers_to_the_country_named_before_it(extract):
 def test_an_actor_placed_in_a_country_takes_its_country(extract):
     doc = extract("Opposition groups in Zimbabwe demanded the release of detained activists.")
     assert event(doc, "demanded").source.country == "ZWE"
+
+
+def test_a_weapon_is_never_the_source(extract):
+    doc = extract("An army convoy was hit by a roadside bomb near Gao on Sunday.")
+    hit = event(doc, "hit")
+    assert hit.source is None
+    assert hit.target is not None and "convoy" in hit.target.text

@@ -68,7 +68,7 @@ class ArgumentFinder:
 
     def _verb_roles(self, verb: Token, type_: str, words: tuple[Token, ...]) -> tuple[Token | None, Token | None]:
         source = agent_of(verb)
-        if source is not None and _is_thing(source, self.context) and not self._is_actor(source):
+        if source is not None and source.lemma_.lower() in self.context.weapons and not self._is_actor(source):
             source = None  # "hit by a roadside bomb": the weapon is no actor
         target = None
         for ch in verb.children:

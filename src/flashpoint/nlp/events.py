@@ -26,7 +26,7 @@ PLOVER_TYPES = (
 )
 POS_TAGS = ("VERB", "NOUN")
 CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp")
-CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty")
+CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon")
 _HEADER = "lemma\tpos\ttype\tcameo\tmode\trequires\tconfidence"
 # types that, when someone says they will not do them, amount to a refusal (REJECT)
 _COOPERATIVE = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
@@ -88,6 +88,7 @@ class EventContext:
     source_preps: dict[str, frozenset[str]] = field(default_factory=dict)
     kill: frozenset[str] = frozenset()
     casualty: frozenset[str] = frozenset()
+    weapons: frozenset[str] = frozenset()
 
 
 class EventLexicon:
@@ -179,7 +180,7 @@ def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ..
 
 def read_context(path: Path) -> EventContext:
     """Parse events_context.tsv."""
-    light, kill, casualty = set(), set(), set()
+    light, kill, casualty, weapons = set(), set(), set(), set()
     modes: dict[str, str] = {}
     targets: dict[str, frozenset[str]] = {}
     sources: dict[str, frozenset[str]] = {}
@@ -200,6 +201,8 @@ def read_context(path: Path) -> EventContext:
                 kill.add(word)
             elif kind == "casualty":
                 casualty.add(word)
+            elif kind == "weapon":
+                weapons.add(word)
             elif kind == "mode":
                 modes[word] = value
             else:
@@ -208,7 +211,8 @@ def read_context(path: Path) -> EventContext:
                 if bad:
                     raise DataFileError(str(path), number, f"unknown type(s) {sorted(bad)}")
                 (targets if kind == "target_prep" else sources)[word] = types
-    return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty))
+    return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty),
+                        frozenset(weapons))
 
 
 @dataclass
