@@ -227,8 +227,9 @@ def test_lexicon_files_are_valid():
 def test_bad_lexicon_line_raises(tmp_path, line, reason):
     for name in ("events_context.tsv", "modality.tsv"):
         shutil.copy(_data_dir() / name, tmp_path / name)
-    (tmp_path / "events.tsv").write_text("# comment\nkill\tVERB\tASSAULT\t190\t-\t-\t0.8\n" + line + "\n")
+    header = "lemma\tpos\ttype\tcameo\tmode\trequires\tconfidence\n"
+    (tmp_path / "events.tsv").write_text("# comment\n" + header + "kill\tVERB\tASSAULT\t190\t-\t-\t0.8\n" + line + "\n")
     with pytest.raises(DataFileError) as err:
         EventLexicon.load(tmp_path)
-    assert err.value.line == 3
+    assert err.value.line == 4
     assert reason in err.value.reason

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 
 FEATURES = ("country", "admin1", "city", "region", "feature")
@@ -35,25 +36,8 @@ def data_dir() -> Path:
 
 def read_tsv(path: Path, columns: list[str]) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) for each data line; the header must name `columns`."""
-    header_seen = False
-    with open(path, encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n").rstrip("\r")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = line.split("\t")
-            if not header_seen:
-                if [c.strip() for c in cells] != columns:
-                    raise DataFileError(str(path), number, f"header must be {' / '.join(columns)}")
-                header_seen = True
-                continue
-            if len(cells) < len(columns):
-                cells += [""] * (len(columns) - len(cells))
-            if len(cells) > len(columns):
-                raise DataFileError(str(path), number, f"{len(cells)} columns, expected {len(columns)}")
-            yield number, [c.strip() for c in cells]
-    if not header_seen:
-        raise DataFileError(str(path), 1, f"no header line ({' / '.join(columns)})")
+    for number, row in read_table(path, columns):
+        yield number, [row[column] for column in columns]
 
 
 def _number(path: Path, line: int, column: str, text: str, low: float, high: float) -> float | None:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
@@ -27,7 +28,7 @@ PLOVER_TYPES = (
 POS_TAGS = ("VERB", "NOUN")
 CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp")
 CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon")
-_HEADER = "lemma\tpos\ttype\tcameo\tmode\trequires\tconfidence"
+_COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
 # types that, when someone says they will not do them, amount to a refusal (REJECT)
 _COOPERATIVE = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
@@ -124,17 +125,15 @@ def read_entries(path: Path) -> list[LexEntry]:
     """Parse one trigger file."""
     entries = []
     seen: set[tuple] = set()
-    with open(path, encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#") or line == _HEADER:
-                continue
-            entry = parse_entry(str(path), number, line)
-            key = (entry.words, entry.pos, entry.type, entry.constraints)
-            if key in seen:
-                raise DataFileError(str(path), number, "duplicate entry")
-            seen.add(key)
-            entries.append(entry)
+    for number, row in read_table(path, _COLUMNS):
+        if not all(row.values()):
+            raise DataFileError(str(path), number, "expected 7 tab-separated columns (- for an empty mode or requires)")
+        entry = parse_entry(str(path), number, "\t".join(row[c] for c in _COLUMNS))
+        key = (entry.words, entry.pos, entry.type, entry.constraints)
+        if key in seen:
+            raise DataFileError(str(path), number, "duplicate entry")
+        seen.add(key)
+        entries.append(entry)
     return entries
 
 
@@ -184,33 +183,28 @@ def read_context(path: Path) -> EventContext:
     modes: dict[str, str] = {}
     targets: dict[str, frozenset[str]] = {}
     sources: dict[str, frozenset[str]] = {}
-    with open(path, encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, start=1):
-            line = raw.rstrip("\n")
-            if not line.strip() or line.startswith("#") or line.startswith("word\t"):
-                continue
-            cols = [c.strip() for c in line.split("\t")]
-            if len(cols) != 3 or not cols[0]:
-                raise DataFileError(str(path), number, "expected 3 tab-separated columns: word, kind, value")
-            word, kind, value = cols[0].lower(), cols[1], cols[2]
-            if kind not in CONTEXT_KINDS:
-                raise DataFileError(str(path), number, f"unknown kind '{kind}'")
-            if kind == "light":
-                light.add(word)
-            elif kind == "kill":
-                kill.add(word)
-            elif kind == "casualty":
-                casualty.add(word)
-            elif kind == "weapon":
-                weapons.add(word)
-            elif kind == "mode":
-                modes[word] = value
-            else:
-                types = frozenset(PLOVER_TYPES) if value == "*" else frozenset(value.split(","))
-                bad = types - set(PLOVER_TYPES)
-                if bad:
-                    raise DataFileError(str(path), number, f"unknown type(s) {sorted(bad)}")
-                (targets if kind == "target_prep" else sources)[word] = types
+    for number, row in read_table(path, ["word", "kind", "value"]):
+        word, kind, value = row["word"].lower(), row["kind"], row["value"]
+        if not word or not value:
+            raise DataFileError(str(path), number, "expected 3 tab-separated columns: word, kind, value")
+        if kind not in CONTEXT_KINDS:
+            raise DataFileError(str(path), number, f"unknown kind '{kind}'")
+        if kind == "light":
+            light.add(word)
+        elif kind == "kill":
+            kill.add(word)
+        elif kind == "casualty":
+            casualty.add(word)
+        elif kind == "weapon":
+            weapons.add(word)
+        elif kind == "mode":
+            modes[word] = value
+        else:
+            types = frozenset(PLOVER_TYPES) if value == "*" else frozenset(value.split(","))
+            bad = types - set(PLOVER_TYPES)
+            if bad:
+                raise DataFileError(str(path), number, f"unknown type(s) {sorted(bad)}")
+            (targets if kind == "target_prep" else sources)[word] = types
     return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty),
                         frozenset(weapons))
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 
 ASSERTED = "asserted"
@@ -46,19 +47,11 @@ class ModalityCues:
         """Read the cue file; a bad line raises DataFileError."""
         source = Path(path) if path else _default_path()
         cues = cls()
-        with open(source, encoding="utf-8") as handle:
-            for number, raw in enumerate(handle, start=1):
-                line = raw.rstrip("\n")
-                if not line.strip() or line.startswith("#") or line.startswith("cue\t"):
-                    continue
-                cues._add(str(source), number, line)
+        for number, row in read_table(source, ["cue", "kind", "status"]):
+            cues._add(str(source), number, row["cue"], row["kind"], row["status"])
         return cues
 
-    def _add(self, path: str, number: int, line: str) -> None:
-        cols = line.split("\t")
-        if len(cols) != 3:
-            raise DataFileError(path, number, f"expected 3 tab-separated columns, got {len(cols)}")
-        cue, kind, status = (c.strip() for c in cols)
+    def _add(self, path: str, number: int, cue: str, kind: str, status: str) -> None:
         if not cue:
             raise DataFileError(path, number, "empty cue")
         if kind not in KINDS:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pycountry
 
+from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -141,32 +142,6 @@ def slug(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     plain = re.sub(r"^(the)\s+", "", plain.strip(), flags=re.I)
     return re.sub(r"[^A-Z0-9]+", "_", plain.upper()).strip("_") or "UNKNOWN"
-
-
-def read_table(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a tab-separated file with a header line; '#' lines and blank lines are skipped."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise DataFileError(str(path), 0, f"cannot read the file: {err.strerror}") from err
-    rows: list[tuple[int, dict[str, str]]] = []
-    header: list[str] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [c.strip() for c in line.split("\t")]
-        if header is None:
-            header = cells
-            if header != columns:
-                raise DataFileError(str(path), number, f"header must be {' | '.join(columns)} (tab-separated), got {' | '.join(header)}")
-            continue
-        if len(cells) > len(columns):
-            raise DataFileError(str(path), number, f"expected {len(columns)} tab-separated columns, got {len(cells)}")
-        cells += [""] * (len(columns) - len(cells))
-        rows.append((number, dict(zip(columns, cells))))
-    if header is None:
-        raise DataFileError(str(path), 0, "the file has no header line")
-    return rows
 
 
 def _aliases(path: Path, number: int, cell: str, *, required: bool = True) -> tuple[str, ...]:
