@@ -156,3 +156,13 @@ def test_cache_key_changes_with_the_data(tmp_path):
         handle.write("Test Hill\tfeature\tIRQ\t\t33.0\t44.0\t\t\n")
     assert source_fingerprint(copy) != before
     assert Path(data_dir() / "aliases.tsv").exists()
+
+
+def test_a_name_that_is_a_place_only_sometimes_needs_context(nlp, parser):
+    assert not [p for p in places(nlp, parser, "Jordan Henderson scored twice on Saturday.") if p.country == "JOR"]
+    assert by_text(places(nlp, parser, "Refugees crossed into Jordan overnight."), "Jordan").country == "JOR"
+
+
+def test_a_town_the_model_calls_a_person_is_found_by_the_gazetteer(nlp, parser):
+    found = places(nlp, parser, "Government troops pushed into Tal Afar and Al Qaim on Tuesday.")
+    assert by_text(found, "Tal Afar").country == "IRQ"
