@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.nlp.actors import ActorLinker, group_actors
-from flashpoint.nlp.model import load_nlp
 from flashpoint.nlp.registry import load_registry
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,6 @@ import pytest
 
 from flashpoint.models import Span
 from flashpoint.nlp.dates import date_for_event, find_dates
-from flashpoint.nlp.model import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def values(nlp, text: str, published: str | None = "2017-09-10") -> list[tuple[str, str]]:

@@ -9,12 +9,6 @@ import pytest
 from flashpoint.errors import DataFileError
 from flashpoint.models import ActorInfo, ActorMention, Event
 from flashpoint.nlp.events import PLOVER_TYPES, EventFinder, EventLexicon, _data_dir
-from flashpoint.nlp.model import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

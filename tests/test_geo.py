@@ -12,12 +12,6 @@ from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.geo.datafiles import data_dir, read_aliases
 from flashpoint.geo.gazetteer import source_fingerprint
 from flashpoint.models import Span
-from flashpoint.nlp.model import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

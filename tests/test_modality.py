@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.errors import DataFileError
-from flashpoint.nlp.model import load_nlp
 from flashpoint.nlp.modality import ModalityCues, modality_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def status(nlp, text: str, trigger: str) -> str:

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from flashpoint.nlp.model import load_nlp
 from flashpoint.nlp.quantities import find_quantities
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def found(nlp, text):

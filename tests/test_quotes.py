@@ -5,13 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.models import ActorInfo, ActorMention
-from flashpoint.nlp.model import load_nlp
 from flashpoint.nlp.quotes import find_quotes
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def quotes(nlp, text, mentions=()):

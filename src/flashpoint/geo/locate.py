@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
 from flashpoint.geo.patterns import AREA_CUES, EVENT_PREPS, NOT_LOCATION_PREPS, SETTLEMENT_CUES
@@ -17,6 +19,7 @@ SPECIFIC = {"feature": 0, "city": 0, "region": 1, "admin1": 2, "country": 3}
 MAX_CLIMB = 2
 # How many sentences back a sentence without a place may look for the place being talked about.
 FOCUS_SENTENCES = 3
+_SENTENCE_STARTS = "flashpoint.sentence_starts"
 LOCAL_FEATURES = {"city", "feature", "region", "admin1"}
 
 
@@ -119,10 +122,13 @@ def _names_a_place(prep: Token) -> bool:
 
 def _place_in_focus(doc: Doc, sentence: Span, places: list[Place]) -> Place | None:
     """The last local place (not a country) named in the few sentences before this one."""
-    starts = [sent.start_char for sent in doc.sents if sent.start_char < sentence.start]
-    if not starts:
+    all_starts = doc.user_data.get(_SENTENCE_STARTS)
+    if all_starts is None:  # computed once per document, not once per event
+        all_starts = doc.user_data[_SENTENCE_STARTS] = [sent.start_char for sent in doc.sents]
+    before_this = bisect_left(all_starts, sentence.start)
+    if before_this == 0:
         return None
-    window_start = starts[max(0, len(starts) - FOCUS_SENTENCES)]
+    window_start = all_starts[max(0, before_this - FOCUS_SENTENCES)]
     before = [p for p in places if window_start <= p.start and p.end <= sentence.start
               and p.feature in LOCAL_FEATURES and not _is_origin(doc, p)]
     return before[-1] if before else None

@@ -26,7 +26,7 @@ LIST_JOINERS = {",", "and", "or", "&", ";"}
 # Event-location prepositions: where an event's own words say it happened.
 EVENT_PREPS = {"in", "near", "at", "outside", "on", "around", "inside", "across", "throughout",
                "within", "over", "into", "along", "off", "nearby", "onto", "upon", "through",
-               "across", "outside", "beyond"}
+               "beyond"}
 # Prepositions of origin or comparison: a place under them is not the event's location.
 NOT_LOCATION_PREPS = {"from", "than", "like", "unlike", "to", "toward", "towards", "against",
                       "for", "about", "with", "of", "by"}
