@@ -37,3 +37,14 @@ def extractor():
     from flashpoint.api import get_extractor
 
     return get_extractor()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    """A real DuckDB store holding the bundled example corpus, built once per test session."""
+    from flashpoint.api import ingest
+
+    db = tmp_path_factory.mktemp("corpus") / "corpus.duckdb"
+    report = ingest([str(CORPUS)], db=db)
+    assert report.new > 0, "the example corpus stored nothing"
+    return db
