@@ -1,3 +1,5 @@
 from flashpoint.cli import app
 
-app(prog_name="flashpoint")
+# Guarded: worker processes (multiprocessing "spawn") import this module under another name.
+if __name__ == "__main__":
+    app(prog_name="flashpoint")

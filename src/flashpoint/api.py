@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from flashpoint import evaluate as scoring
 from flashpoint import pipeline
-from flashpoint.errors import BadOption, InputError
+from flashpoint.errors import BadOption, EmptyInput, InputError, InputTooLarge
 from flashpoint.ingest.published import normalise_published
 from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
-from flashpoint.models import Document
+from flashpoint.models import Article, Document
+from flashpoint.parallel import Job, available_cores, extract_in_order
 from flashpoint.store import open_store
 from flashpoint.store.rows import event_dict
 
@@ -42,36 +46,52 @@ def ingest(
     on_input: Callable[[Input], None] | None = None,
     on_total: Callable[[int], None] | None = None,
     published: str | None = None,
+    workers: int | None = None,
 ) -> pipeline.IngestReport:
-    """Ingest files, folders and feed URLs into the store at `db`."""
+    """Ingest files, folders and feed URLs into the store at `db`, extracting in `workers`
+    processes (default: one per core)."""
     store = open_store(db)
     try:
-        extractor = get_extractor() if extract else None
-        return pipeline.ingest(targets, store, extractor, on_input, on_total, published_option(published))
+        extractor = get_extractor if extract else None
+        return pipeline.ingest(
+            targets, store, extractor, on_input, on_total, published_option(published), workers_option(workers),
+        )
     finally:
         store.close()
 
 
+def workers_option(value: int | None) -> int:
+    """A user's --workers: default one per core; zero or fewer is an error."""
+    if value is None:
+        return available_cores()
+    if value < 1:
+        raise BadOption(f"--workers {value} must be at least 1")
+    return value
+
+
 def extract_paths(
-    targets: Iterable[str], published: str | None = None, doc_id: str | None = None
+    targets: Iterable[str], published: str | None = None, doc_id: str | None = None, workers: int | None = None,
 ) -> Iterator[Document | InputError]:
-    """The contract's Document for every article in `targets` (nothing is stored)."""
+    """The contract's Document for every article in `targets`, in input order (nothing is stored)."""
     fallback_date = published_option(published)
     inputs, missing = expand_inputs(targets)
     yield from missing
-    extractor = None
-    for item in inputs:
-        for result in iter_articles(item):
-            if isinstance(result, InputError):
-                yield result
-                continue
-            article = pipeline.prepare(result, fallback_date)
-            name = doc_id or pipeline.doc_id_for(article)
-            if article.language not in pipeline.EXTRACTED_LANGUAGES:
-                yield Document.from_article(article, name)
-                continue
-            extractor = extractor or get_extractor()
-            yield extractor.extract(article, name)
+
+    def read() -> Iterator[Article | InputError]:
+        for item in inputs:
+            for result in iter_articles(item):
+                yield result if isinstance(result, InputError) else pipeline.prepare(result, fallback_date)
+
+    def job_for(result: Article | InputError) -> Job | None:
+        if isinstance(result, InputError) or result.language not in pipeline.EXTRACTED_LANGUAGES:
+            return None
+        return result, doc_id or pipeline.doc_id_for(result)
+
+    for result, document in extract_in_order(read(), job_for, workers_option(workers), get_extractor):
+        if isinstance(result, InputError):
+            yield result
+        else:
+            yield document or Document.from_article(result, doc_id or pipeline.doc_id_for(result))
 
 
 def list_articles(db: str | Path | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -97,3 +117,93 @@ def evaluate(gold_path: str | Path, on_total: Callable[[int], None] | None = Non
     if on_total:
         on_total(len(documents))
     return scoring.evaluate_documents(Path(gold_path).name, documents, get_extractor().extract_many, on_document)
+
+
+# Uploads through the REST API (POST /api/ingest). One upload is one file, as `flashpoint ingest
+# FILE` reads it: same readers (chosen by the file's suffix), same pipeline, same store writes.
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+
+@dataclass
+class UploadResult:
+    """What became of an uploaded file: its (first) article, and every article it held."""
+
+    article_id: str
+    status: str  # new / near-duplicate / duplicate
+    extraction: str | None
+    document: dict[str, Any] | None  # the SPEC's contract for the first article
+    articles: list[dict[str, Any]]  # {"article_id", "status", "extraction"} for each article
+    failed: list[str]  # reasons for parts that could not be read (bad JSON Lines lines)
+
+
+class _RecordingStore:
+    """The store, noting what the pipeline stored and which content it found already stored,
+    so that an upload can answer with its article ids without changing the pipeline."""
+
+    def __init__(self, store: Any):
+        self._store = store
+        self.added: list[Any] = []  # StoredArticle
+        self.known_hashes: list[str] = []
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+    def has_content(self, content_hash: str) -> bool:
+        found = self._store.has_content(content_hash)
+        if found:
+            self.known_hashes.append(content_hash)
+        return bool(found)
+
+    def add(self, stored: Any) -> None:
+        self._store.add(stored)
+        self.added.append(stored)
+
+
+def upload_name(filename: str | None) -> str:
+    """A safe file name for an upload: its last path part, odd characters replaced."""
+    base = re.split(r"[\\/]", filename or "")[-1].strip()
+    base = re.sub(r"[^\w.\-]+", "_", base).lstrip(".")
+    return base[:200] or "upload"
+
+
+def ingest_upload(store: Any, filename: str | None, data: bytes, extract: bool = True) -> UploadResult:
+    """Store the articles of one uploaded file in the open `store` (a DuckDBStore).
+
+    Raises InputError (with the reason) when nothing in the file could be read as an article.
+    """
+    from flashpoint.query import stored_document  # the read side; imported here to keep start-up light
+
+    name = upload_name(filename)
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise InputTooLarge(name, f"too large for an upload: {len(data):,} bytes (limit {MAX_UPLOAD_BYTES:,})")
+    recorder = _RecordingStore(store)
+    with tempfile.TemporaryDirectory(prefix="flashpoint-upload-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        # The source recorded is the upload's own name, not the temporary path it was read from.
+        ingester = pipeline.Ingester(recorder, get_extractor if extract else None)
+        ingester.run([Input(name, path)])
+    failed = [error.reason for error in ingester.report.failed]
+    articles = [
+        {"article_id": s.article_id, "status": "near-duplicate" if s.duplicate_of else "new", "extraction": s.extraction}
+        for s in recorder.added
+    ]
+    for content_hash in recorder.known_hashes:
+        row = store.query("SELECT id, extraction FROM articles WHERE content_hash = ?", [content_hash])
+        if row:
+            articles.append({"article_id": row[0]["id"], "status": "duplicate", "extraction": row[0]["extraction"]})
+    if not articles:
+        raise failed_upload(name, failed)
+    first = articles[0]
+    if recorder.added:
+        added = recorder.added[0]
+        document = (added.document or Document.from_article(added.article, added.doc_id)).to_dict()
+    else:
+        document = stored_document(store.connection, first["article_id"])
+    return UploadResult(first["article_id"], first["status"], first["extraction"], document, articles, failed)
+
+
+def failed_upload(name: str, reasons: list[str]) -> InputError:
+    if not reasons:
+        return EmptyInput(name, "the file holds no article")
+    return InputError(name, "; ".join(reasons))

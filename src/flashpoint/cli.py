@@ -25,6 +25,10 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
 LimitOption = Annotated[Optional[int], typer.Option("--limit", min=1, help="At most this many rows.")]
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", "-w", min=1, help="Extraction processes, each loading the model once (default: one per core)."),
+]
 
 
 def _fail(error: FlashpointError) -> None:
@@ -39,6 +43,7 @@ def ingest(
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events while ingesting.")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any input failed.")] = False,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Read articles into the store, skipping content already stored."""
     progress = Progress(
@@ -49,7 +54,7 @@ def ingest(
         task = progress.add_task("ingest", total=None, name="")
         try:
             report = api.ingest(
-                paths, db, extract=extract, published=published,
+                paths, db, extract=extract, published=published, workers=workers,
                 on_total=lambda n: progress.update(task, total=n),
                 on_input=lambda item: progress.update(task, advance=1, name=Path(item.name).name),
             )
@@ -69,6 +74,7 @@ def extract(
     files: Annotated[list[str], typer.Argument(help="Article files (txt, html, json, jsonl, feed, warc).")],
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) when the file has none.")] = None,
     doc_id: Annotated[Optional[str], typer.Option("--doc-id", help="doc_id of the output (default: the file's name).")] = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Print the extraction contract, one JSON document a line; nothing is stored."""
     if doc_id and len(files) > 1:
@@ -76,7 +82,7 @@ def extract(
         raise typer.Exit(2)
     failed = 0
     try:
-        for result in api.extract_paths(files, published, doc_id):
+        for result in api.extract_paths(files, published, doc_id, workers):
             if isinstance(result, InputError):
                 failed += 1
                 err.print(f"[red]failed[/red] {result.source}: {result.reason}")
@@ -109,6 +115,28 @@ def events(db: DbOption = None, fmt: FormatOption = OutputFormat.table, limit: L
         _fail(error)
     columns = ["date.value", "type", "status", "source.name", "target.name", "place.name", "fatalities", "trigger.text"]
     write_rows(rows, fmt, columns, title="events")
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[Optional[str], typer.Option(envvar="FLASHPOINT_TOKEN", help="Token that uploads (POST /api/ingest) must carry; none: uploads disabled.")] = None,
+) -> None:
+    """Serve the web page and the REST API over the store until Ctrl-C."""
+    from flashpoint.store import default_db, open_store
+    from flashpoint.web.server import address
+    from flashpoint.web.server import serve as run_server
+
+    path = db or Path(default_db())
+    try:
+        open_store(path).close()  # fails now, with a clear message, if the store cannot be opened
+    except FlashpointError as error:
+        _fail(error)
+    uploads = "uploads need the token" if token else "uploads disabled (no --token)"
+    typer.echo(f"Flashpoint serving {path} at {address(host, port)} (API docs: {address(host, port)}docs; {uploads})")
+    run_server(path, host, port, token)
 
 
 def _percent(value: float | None) -> str:

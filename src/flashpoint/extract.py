@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.models import Article, Document, EventDate, EventPlace
 from flashpoint.nlp.actors import ActorLinker, group_actors, load_registry
-from flashpoint.nlp.dates import date_for_event, find_dates
+from flashpoint.nlp.dates import date_for_event, scan_dates
 from flashpoint.nlp.events import EventFinder, EventLexicon
 from flashpoint.nlp.model import load_nlp
 from flashpoint.nlp.quantities import find_quantities
@@ -61,7 +61,7 @@ class Extractor:
         place_ranges = [(place.start, place.end) for place in document.places]
         mentions = self.linker.link(parsed, article.published, place_ranges)
         document.actors = group_actors(mentions)
-        dates = find_dates(parsed, article.published)
+        dates, date_ranges = scan_dates(parsed, article.published)
         document.events = self.events.find(parsed, mentions, document.places, self.country_words)
         for event in document.events:
             place = locate_event(parsed, event.sentence, event.trigger, document.places)
@@ -69,5 +69,5 @@ class Extractor:
             when = date_for_event(parsed, event.sentence, event.trigger, dates)
             event.date = EventDate(when.value, when.text) if when else None
         document.quotes = find_quotes(parsed, mentions)
-        document.quantities = find_quantities(parsed)
+        document.quantities = find_quantities(parsed, date_ranges)
         return document

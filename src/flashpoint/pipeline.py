@@ -5,9 +5,10 @@ A reader can follow one article from file to database here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 
 from flashpoint.errors import InputError
 from flashpoint.ingest import dedup
@@ -15,11 +16,10 @@ from flashpoint.ingest.language import detect_language
 from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
 from flashpoint.ingest.text import normalise_text
 from flashpoint.models import Article
+from flashpoint.parallel import Job, extract_in_order
 from flashpoint.store.base import Store, StoredArticle
 
 EXTRACTED_LANGUAGES = {"en"}
-# Articles read before extraction and writing: enough for spaCy to batch, little held in memory.
-FLUSH_EVERY = 64
 
 
 @dataclass
@@ -55,42 +55,60 @@ def prepare(article: Article, published_fallback: str | None = None) -> Article:
 class Ingester:
     """Holds what one ingest run knows: the store, the extractor, the near-duplicate index."""
 
-    def __init__(self, store: Store, extractor: object | None, published_fallback: str | None = None):
+    def __init__(
+        self,
+        store: Store,
+        extractor: Callable[[], Any] | None,
+        published_fallback: str | None = None,
+        workers: int = 1,
+    ):
         self.store = store
         self.published_fallback = published_fallback
-        self.extractor = extractor
+        self.extractor = extractor  # loads the extractor on first use; None: extraction off
+        self.workers = workers if extractor is not None else 1
         self.report = IngestReport()
+        self.seen_hashes: set[str] = set()
         self.near_index = dedup.NearDuplicateIndex()
         for article_id, signature in store.signatures():
             self.near_index.add(article_id, dedup.signature_from_bytes(signature))
 
-    def ingest_input(self, item: Input) -> None:
-        """Every article of one input; errors are recorded and the run goes on."""
-        pending: list[StoredArticle] = []
-        seen_hashes: set[str] = set()
-        for result in iter_articles(item):
-            if isinstance(result, InputError):
-                self.fail(result)
-                continue
-            stored = self.identify(prepare(result, self.published_fallback), seen_hashes)
-            if stored is not None:
-                pending.append(stored)
-            if len(pending) >= FLUSH_EVERY:
-                self.extract_and_store(pending)
-                pending = []
-        self.extract_and_store(pending)
+    def run(self, inputs: Iterable[Input], on_input: Callable[[Input], None] | None = None) -> None:
+        """Read, identify, extract and store every article of `inputs`, one transaction each."""
+        articles = self.new_articles(inputs, on_input)
+        for stored, document in extract_in_order(articles, self.job_for, self.workers, self._extractor):
+            if document is not None:
+                stored.document = document
+                stored.extraction = "done"
+            self.store.add(stored)
+            if stored.duplicate_of:
+                self.report.near_duplicates += 1
+            else:
+                self.report.new += 1
+
+    def new_articles(self, inputs: Iterable[Input], on_input: Callable[[Input], None] | None) -> Iterator[StoredArticle]:
+        """Every article of every input not already stored; errors are recorded and the run goes on."""
+        for item in inputs:
+            for result in iter_articles(item):
+                if isinstance(result, InputError):
+                    self.fail(result)
+                    continue
+                stored = self.identify(prepare(result, self.published_fallback))
+                if stored is not None:
+                    yield stored
+            if on_input:
+                on_input(item)
 
     def fail(self, error: InputError) -> None:
         self.report.failed.append(error)
         self.store.record_error(error.source, error.code, error.reason)
 
-    def identify(self, article: Article, seen_hashes: set[str]) -> StoredArticle | None:
+    def identify(self, article: Article) -> StoredArticle | None:
         """The article's identity, or None when its content is already stored."""
         content_hash = dedup.content_hash(article.text)
-        if content_hash in seen_hashes or self.store.has_content(content_hash):
+        if content_hash in self.seen_hashes or self.store.has_content(content_hash):
             self.report.duplicates += 1
             return None
-        seen_hashes.add(content_hash)
+        self.seen_hashes.add(content_hash)
         article_id = content_hash[:16]
         signature = dedup.minhash_of(article.text)
         original = self.near_index.original_of(signature)
@@ -102,46 +120,42 @@ class Ingester:
             extraction="pending", document=None,
         )
 
-    def extract_and_store(self, pending: list[StoredArticle]) -> None:
-        to_extract = []
-        for stored in pending:
-            if stored.article.language not in EXTRACTED_LANGUAGES:
-                stored.extraction = f"skipped: language '{stored.article.language or 'unknown'}' (only English is extracted)"
-                self.report.skipped.append((stored.article.source, stored.extraction))
-            elif self.extractor is None:
-                stored.extraction = "skipped: extraction off"
-            else:
-                to_extract.append(stored)
-        if to_extract:
-            documents = self.extractor.extract_many((s.article, s.doc_id) for s in to_extract)  # type: ignore[attr-defined]
-            for stored, document in zip(to_extract, documents):
-                stored.document = document
-                stored.extraction = "done"
-        for stored in pending:
-            self.store.add(stored)
-            if stored.duplicate_of:
-                self.report.near_duplicates += 1
-            else:
-                self.report.new += 1
+    def job_for(self, stored: StoredArticle) -> Job | None:
+        """What the extractor gets for this article, or None (with the reason recorded) when it is not extracted."""
+        if stored.article.language not in EXTRACTED_LANGUAGES:
+            stored.extraction = f"skipped: language '{stored.article.language or 'unknown'}' (only English is extracted)"
+            self.report.skipped.append((stored.article.source, stored.extraction))
+            return None
+        if self.extractor is None:
+            stored.extraction = "skipped: extraction off"
+            return None
+        return stored.article, stored.doc_id
+
+    def _extractor(self) -> Any:
+        assert self.extractor is not None
+        return self.extractor()
 
 
 def ingest(
     targets: Iterable[str],
     store: Store,
-    extractor: object | None,
+    extractor: Callable[[], Any] | None,
     on_input: Callable[[Input], None] | None = None,
     on_total: Callable[[int], None] | None = None,
     published_fallback: str | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    """Ingest files, folders and feed URLs into `store`, extracting English articles."""
+    """Ingest files, folders and feed URLs into `store`, extracting English articles.
+
+    `extractor` is a function that returns the extractor (called only if something is extracted
+    in this process); None turns extraction off. With `workers` > 1 large jobs are extracted in
+    that many processes.
+    """
     inputs, missing = expand_inputs(targets)
-    ingester = Ingester(store, extractor, published_fallback)
+    ingester = Ingester(store, extractor, published_fallback, workers)
     for error in missing:
         ingester.fail(error)
     if on_total:
         on_total(len(inputs))
-    for item in inputs:
-        ingester.ingest_input(item)
-        if on_input:
-            on_input(item)
+    ingester.run(inputs, on_input)
     return ingester.report

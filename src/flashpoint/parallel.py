@@ -1,0 +1,112 @@
+"""Extraction across worker processes, in input order, one batch in flight while the next is read.
+
+Each worker loads the extractor (spaCy model, gazetteer, registry) once and extracts whole chunks,
+so spaCy still batches inside a worker; the parent process only reads inputs, writes results and
+never loads the model. A job smaller than one batch runs in the parent: starting workers would
+cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from typing import Any, TypeVar
+
+from flashpoint.models import Article, Document
+
+Item = TypeVar("Item")
+Job = tuple[Article, str]  # (article, doc_id)
+
+BATCH_SIZE = 64  # articles read before they are handed to the workers
+CHUNK_SIZE = 8   # articles a worker extracts in one task: enough for spaCy to batch
+
+_worker_extractor: Any = None
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _start_worker() -> None:
+    global _worker_extractor
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from flashpoint.api import get_extractor
+
+    _worker_extractor = get_extractor()
+
+
+def _extract_chunk(chunk: list[Job]) -> list[Document]:
+    return list(_worker_extractor.extract_many(chunk))
+
+
+class WorkerPool:
+    """`extract_many` over worker processes; work starts when it is called, results come in order."""
+
+    def __init__(self, workers: int):
+        # spawn, not fork: the parent may hold a DuckDB connection and progress-bar threads.
+        self.pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_start_worker)
+
+    def extract_many(self, jobs: list[Job]) -> Iterator[Document]:
+        chunks = [jobs[i:i + CHUNK_SIZE] for i in range(0, len(jobs), CHUNK_SIZE)]
+        results = self.pool.imap(_extract_chunk, chunks)
+        return (document for chunk in results for document in chunk)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pool.join()
+
+    def terminate(self) -> None:
+        self.pool.terminate()
+        self.pool.join()
+
+
+def extract_in_order(
+    items: Iterable[Item],
+    job_for: Callable[[Item], Job | None],
+    workers: int,
+    local_extractor: Callable[[], Any],
+) -> Iterator[tuple[Item, Document | None]]:
+    """Every item with its Document (None where `job_for` says it is not to be extracted).
+
+    Items are read a batch at a time; while the workers extract one batch the next is read, so
+    reading, deduplication and storing overlap with extraction.
+    """
+    stream = iter(items)
+    first = list(islice(stream, BATCH_SIZE))
+    pool = WorkerPool(workers) if workers > 1 and len(first) == BATCH_SIZE else None
+
+    def extract_many(jobs: list[Job]) -> Iterator[Document]:
+        if not jobs:
+            return iter(())
+        return pool.extract_many(jobs) if pool else local_extractor().extract_many(jobs)
+    try:
+        in_flight: tuple[list[Item], list[Job | None], Iterator[Document]] | None = None
+        batch = first
+        while batch:
+            jobs = [job_for(item) for item in batch]
+            started = extract_many([job for job in jobs if job is not None])
+            if in_flight:
+                yield from _pair(*in_flight)
+            in_flight = (batch, jobs, started)
+            batch = list(islice(stream, BATCH_SIZE))
+        if in_flight:
+            yield from _pair(*in_flight)
+    except BaseException:
+        if pool:
+            pool.terminate()
+            pool = None
+        raise
+    finally:
+        if pool:
+            pool.close()
+
+
+def _pair(batch: list[Item], jobs: list[Job | None], documents: Iterator[Document]) -> Iterator[tuple[Item, Document | None]]:
+    for item, job in zip(batch, jobs):
+        yield item, (next(documents) if job is not None else None)
