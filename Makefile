@@ -20,6 +20,7 @@ run: setup
 	$(BIN)/flashpoint ingest examples/corpus --db $(DB)
 	$(BIN)/flashpoint articles --db $(DB)
 	$(BIN)/flashpoint events --db $(DB) --limit 40
+	$(BIN)/flashpoint serve --db $(DB)
 
 test: setup
 	$(BIN)/python -m pytest

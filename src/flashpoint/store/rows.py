@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from flashpoint.models import ActorRef, Document, Event
+from flashpoint.models import ActorRef, Document, Event, EventPlace, Place
 
 EVENT_COLUMNS = [
     "article_id", "type", "mode", "cameo", "status",
@@ -14,6 +15,7 @@ EVENT_COLUMNS = [
     "date_value", "date_text", "fatalities",
     "sentence_start", "sentence_end", "sentence_text",
     "trigger_start", "trigger_end", "trigger_text", "confidence",
+    "place_admin1", "day",  # schema 3: derived at write time (see event_day, place_admin1)
 ]
 
 
@@ -23,7 +25,35 @@ def _actor_columns(ref: ActorRef | None) -> list[Any]:
     return [ref.id, ref.name, ref.text, ref.country, ref.sector]
 
 
-def event_row(article_id: str, event: Event) -> list[Any]:
+def event_day(value: str | None, published: str | None) -> date | None:
+    """The day an event is filed under: its date (YYYY, YYYY-MM counting as the first day),
+    else the article's publication date (YYYY-MM-DD), else None."""
+    for candidate in (value, published):
+        if not candidate:
+            continue
+        padded = candidate + {4: "-01-01", 7: "-01"}.get(len(candidate), "")
+        try:
+            return date.fromisoformat(padded)
+        except ValueError:
+            continue
+    return None
+
+
+def place_admin1(place: EventPlace | None, places: list[Place]) -> str | None:
+    """The first-level area of an event's place, taken from the same place among the
+    article's places (the event's place carries no admin1 of its own)."""
+    if place is None:
+        return None
+    for candidate in places:
+        if place.geonameid is not None:
+            if candidate.geonameid == place.geonameid:
+                return candidate.admin1
+        elif candidate.geonameid is None and candidate.name == place.name and candidate.country == place.country:
+            return candidate.admin1
+    return None
+
+
+def event_row(article_id: str, event: Event, admin1: str | None = None, published: str | None = None) -> list[Any]:
     place = event.place
     return [
         article_id, event.type, event.mode, event.cameo, event.status,
@@ -36,6 +66,8 @@ def event_row(article_id: str, event: Event) -> list[Any]:
         event.sentence.start, event.sentence.end, event.sentence.text,
         event.trigger.start, event.trigger.end, event.trigger.text,
         event.confidence,
+        admin1,
+        event_day(event.date.value if event.date else None, published),
     ]
 
 
@@ -50,7 +82,7 @@ def document_rows(article_id: str, doc: Document) -> dict[str, list[list[Any]]]:
             [article_id, p.text, p.start, p.end, p.geonameid, p.name, p.country, p.admin1, p.feature, p.lat, p.lon]
             for p in doc.places
         ],
-        "events": [event_row(article_id, e) for e in doc.events],
+        "events": [event_row(article_id, e, place_admin1(e.place, doc.places), doc.published) for e in doc.events],
         "quotes": [
             [article_id, q.text, q.start, q.end,
              q.speaker.text if q.speaker else None,
@@ -75,6 +107,7 @@ def event_dict(row: dict[str, Any]) -> dict[str, Any]:
     place = None
     if row.get("place_name") is not None:
         place = {k: row[f"place_{k}"] for k in ("text", "name", "country", "lat", "lon", "geonameid")}
+        place["admin1"] = row.get("place_admin1")
     return {
         "id": row["id"],
         "article_id": row["article_id"],

@@ -1,0 +1,172 @@
+"""Events out of the store: a filtered, sorted page; every match (for exports); one event in detail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from flashpoint.query.params import Cursor, EventFilter, Sort, check_limit
+from flashpoint.store.rows import event_dict
+
+DEFAULT_LIMIT = 100
+MAX_LIMIT = 500
+# Rows fetched at a time while streaming an export: bounded memory whatever the match count.
+STREAM_BATCH = 1000
+
+EVENTS_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+EVENT_SELECT = (
+    "SELECT e.*, a.title AS article_title, a.outlet AS article_outlet, a.url AS article_url, "
+    "strftime(a.published, '%Y-%m-%d') AS article_published "
+)
+
+
+def rows_of(cursor: duckdb.DuckDBPyConnection, batch: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in batch]
+
+
+def fetch_dicts(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = conn.execute(sql, params or [])
+    return rows_of(cursor, cursor.fetchall())
+
+
+def api_event(row: dict[str, Any]) -> dict[str, Any]:
+    """The contract's event (flashpoint.store.rows.event_dict) plus its filing day and article."""
+    event = event_dict(row)
+    day = row.get("day")
+    event["day"] = day.isoformat() if isinstance(day, date) else day
+    event["article"] = {
+        "id": row["article_id"],
+        "title": row.get("article_title"),
+        "outlet": row.get("article_outlet"),
+        "url": row.get("article_url"),
+        "published": row.get("article_published"),
+    }
+    return event
+
+
+def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
+    where, params = filters.where()
+    return int(conn.execute(f"SELECT count(*) {EVENTS_FROM} WHERE {where}", params).fetchone()[0])
+
+
+def search_events(
+    conn: duckdb.DuckDBPyConnection,
+    filters: EventFilter,
+    sort: str | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> dict[str, Any]:
+    """One page of matching events: {"events", "total", "next_cursor"} (null on the last page)."""
+    order = Sort.parse(sort)
+    limit = check_limit(limit, DEFAULT_LIMIT, MAX_LIMIT)
+    after = Cursor.decode(cursor, order.name)
+    where, params = filters.where()
+    if after is not None:
+        clause, more = order.after(after)
+        where, params = f"{where} AND {clause}", params + more
+    sql = f"{EVENT_SELECT}, {order.expression} AS sort_key {EVENTS_FROM} WHERE {where} ORDER BY {order.order_by()} LIMIT ?"
+    rows = fetch_dicts(conn, sql, params + [limit + 1])  # one more tells whether a next page exists
+    page = rows[:limit]
+    next_cursor = None
+    if len(rows) > limit:
+        last = page[-1]
+        next_cursor = Cursor(order.name, last["sort_key"], int(last["id"])).encode()
+    return {"events": [api_event(r) for r in page], "total": count_events(conn, filters), "next_cursor": next_cursor}
+
+
+def iter_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter, sort: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every matching event in order, fetched in batches (exports stream these)."""
+    order = Sort.parse(sort)
+    where, params = filters.where()
+    result = conn.execute(f"{EVENT_SELECT} {EVENTS_FROM} WHERE {where} ORDER BY {order.order_by()}", params)
+    while batch := result.fetchmany(STREAM_BATCH):
+        for row in rows_of(result, batch):
+            yield api_event(row)
+
+
+def event_row(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
+    rows = fetch_dicts(conn, f"{EVENT_SELECT} {EVENTS_FROM} WHERE e.id = ?", [event_id])
+    return rows[0] if rows else None
+
+
+def event_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
+    """One event with where its parts fall in its sentence; None when there is no such event."""
+    row = event_row(conn, event_id)
+    if row is None:
+        return None
+    event = api_event(row)
+    event["sentence_spans"] = sentence_spans(conn, row)
+    # Fusion of one real-world event across articles does not exist yet: the field is here so
+    # that clients can show other reports of the same event once it does.
+    event["other_mentions"] = []
+    return event
+
+
+def sentence_spans(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> list[dict[str, Any]]:
+    """Trigger, actors, place and date of an event as offsets relative to its sentence text."""
+    start, text = row["sentence_start"], row["sentence_text"] or ""
+    spans: list[dict[str, Any]] = []
+
+    def add(kind: str, label: str | None, span: tuple[int, int] | None) -> None:
+        if span is not None and 0 <= span[0] < span[1] <= len(text):
+            spans.append({"start": span[0], "end": span[1], "kind": kind, "label": label, "text": text[span[0]:span[1]]})
+
+    trigger = (row["trigger_start"] - start, row["trigger_end"] - start)
+    add("trigger", row["type"], trigger)
+    for role in ("source", "target"):
+        if row.get(f"{role}_id") is not None:
+            add(role, row[f"{role}_name"], _actor_span(conn, row, role, trigger[0]))
+    if row.get("place_name") is not None:
+        add("place", row["place_name"], _place_span(conn, row))
+    if row.get("date_text"):
+        add("date", row["date_value"], _find(text, row["date_text"], trigger[0]))
+    return sorted(spans, key=lambda s: (s["start"], s["end"]))
+
+
+def _actor_span(conn: duckdb.DuckDBPyConnection, row: dict[str, Any], role: str, trigger_at: int) -> tuple[int, int] | None:
+    """The stored mention of the actor in the sentence nearest the trigger, preferring the
+    mention whose words the event names; else the event's words for it found in the sentence."""
+    start = row["sentence_start"]
+    mentions = conn.execute(
+        "SELECT start_char, end_char, text FROM actor_mentions WHERE article_id = ? AND actor_id = ? "
+        "AND start_char >= ? AND end_char <= ?",
+        [row["article_id"], row[f"{role}_id"], start, row["sentence_end"]],
+    ).fetchall()
+    if mentions:
+        wanted = row.get(f"{role}_text")
+        best = min(mentions, key=lambda m: (m[2] != wanted, abs(m[0] - start - trigger_at)))
+        return best[0] - start, best[1] - start
+    return _find(row["sentence_text"] or "", row.get(f"{role}_text"), trigger_at)
+
+
+def _place_span(conn: duckdb.DuckDBPyConnection, row: dict[str, Any]) -> tuple[int, int] | None:
+    start = row["sentence_start"]
+    found = conn.execute(
+        "SELECT start_char, end_char FROM places WHERE article_id = ? AND start_char >= ? AND end_char <= ? "
+        "AND (geonameid = ? OR (name = ? AND country IS NOT DISTINCT FROM ?)) ORDER BY start_char LIMIT 1",
+        [row["article_id"], start, row["sentence_end"], row["place_geonameid"], row["place_name"], row["place_country"]],
+    ).fetchone()
+    if found:
+        return found[0] - start, found[1] - start
+    # The place may come from the sentences before (an event's place is inherited), so it is
+    # only marked when its words are in this sentence.
+    return _find(row["sentence_text"] or "", row.get("place_text"), 0)
+
+
+def _find(text: str, words: str | None, near: int) -> tuple[int, int] | None:
+    """Where `words` occur in `text`, the occurrence nearest `near`; None when absent."""
+    if not words:
+        return None
+    hits = []
+    at = text.find(words)
+    while at >= 0:
+        hits.append(at)
+        at = text.find(words, at + 1)
+    if not hits:
+        return None
+    best = min(hits, key=lambda h: abs(h - near))
+    return best, best + len(words)

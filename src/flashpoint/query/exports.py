@@ -1,0 +1,94 @@
+"""Every event of a query as a download: CSV, JSON Lines or GeoJSON, produced piece by piece so
+that an export of millions of events never sits in memory whole."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+EXPORT_FORMATS = {
+    "csv": ("text/csv; charset=utf-8", "csv"),
+    "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
+    "geojson": ("application/geo+json", "geojson"),
+}
+# The columns of a flat event, in order: the nested event's fields as dotted names, as the
+# CLI's CSV writes them (source.id, place.lat). Fixed, so that every export has the same header.
+FLAT_COLUMNS = [
+    "id", "article_id", "type", "mode", "cameo", "status",
+    *(f"{role}.{field}" for role in ("source", "target") for field in ("id", "name", "text", "country", "sector")),
+    "place.text", "place.name", "place.country", "place.admin1", "place.lat", "place.lon", "place.geonameid",
+    "date.value", "date.text", "day", "fatalities",
+    "sentence.start", "sentence.end", "sentence.text",
+    "trigger.start", "trigger.end", "trigger.text", "confidence",
+    "article.id", "article.title", "article.outlet", "article.url", "article.published",
+]
+_ROWS_PER_CHUNK = 200
+
+
+def flat_event(event: dict[str, Any]) -> dict[str, Any]:
+    """An API event as one level of dotted keys; a missing part (no target, no place) gives nulls."""
+    flat: dict[str, Any] = {}
+    for column in FLAT_COLUMNS:
+        value: Any = event
+        for part in column.split("."):
+            value = value.get(part) if isinstance(value, dict) else None
+        flat[column] = value
+    return flat
+
+
+def _chunks(lines: Iterable[str]) -> Iterator[str]:
+    """Lines joined into chunks of a few hundred: fewer, larger writes to the client."""
+    chunk: list[str] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= _ROWS_PER_CHUNK:
+            yield "".join(chunk)
+            chunk = []
+    if chunk:
+        yield "".join(chunk)
+
+
+def csv_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    def line(values: list[Any]) -> str:
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(["" if v is None else v for v in values])
+        return buffer.getvalue()
+
+    yield line(FLAT_COLUMNS)
+    yield from _chunks(line(list(flat_event(event).values())) for event in events)
+
+
+def jsonl_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    yield from _chunks(json.dumps(event, ensure_ascii=False) + "\n" for event in events)
+
+
+def geojson_parts(events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """A FeatureCollection of the events that have coordinates; properties are the flat event."""
+    yield '{"type": "FeatureCollection", "features": ['
+
+    def features() -> Iterator[str]:
+        first = True
+        for event in events:
+            place = event.get("place") or {}
+            if place.get("lat") is None or place.get("lon") is None:
+                continue
+            feature = {
+                "type": "Feature",
+                "id": event["id"],
+                "geometry": {"type": "Point", "coordinates": [place["lon"], place["lat"]]},
+                "properties": flat_event(event),
+            }
+            yield ("" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
+            first = False
+
+    yield from _chunks(features())
+    yield "]}\n"
+
+
+def export_lines(fmt: str, events: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The download of `events` in `fmt` (a key of EXPORT_FORMATS), piece by piece."""
+    writers = {"csv": csv_lines, "jsonl": jsonl_lines, "geojson": geojson_parts}
+    return writers[fmt](events)
