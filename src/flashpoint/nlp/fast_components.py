@@ -16,7 +16,7 @@ import re
 
 import numpy
 from spacy import attrs as spacy_attrs
-from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.attrs import LEMMA, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler
@@ -35,14 +35,52 @@ class TagMapRuler:
         self.vocab = original.vocab
         self.attrs = original.attrs  # normalised, one per pattern, in order
         self.indices = original.indices
-        self.single: list[tuple[int, list[list[tuple[int, str, object]]]]] = []
+        # One-token patterns that name the word are looked up by the word; the few others are tested
+        # on every token.
+        self.by_word: dict[int, list[tuple[int, list[tuple[int, str, object]]]]] = {}
+        self.any_word: list[tuple[int, list[tuple[int, str, object]]]] = []
         self.multi = Matcher(original.vocab)
+        # The leading run of tag-only patterns (the tag map) is applied first, as whole arrays:
+        # every later pattern overrides it, exactly as the matches would be applied in order.
+        self.tag_map: dict[int, tuple[int | None, int | None]] = {}
         for number, pattern in enumerate(original.patterns):
             alternatives = pattern["patterns"]
-            if all(len(tokens) == 1 for tokens in alternatives):
-                self.single.append((number, [self._conditions(tokens[0]) for tokens in alternatives]))
-            else:
+            if len(self.tag_map) == number and self._is_tag_map_entry(pattern):
+                attrs = pattern["attrs"]
+                pos = self.vocab.strings[attrs["POS"]] if "POS" in attrs else None
+                morph = self.vocab.morphology.add(attrs["MORPH"]) if "MORPH" in attrs else None
+                self.tag_map[self.vocab.strings.add(alternatives[0][0]["TAG"])] = (pos, morph)
+                continue
+            if not all(len(tokens) == 1 for tokens in alternatives):
                 self.multi.add(str(number), alternatives)
+                continue
+            for tokens in alternatives:
+                conditions = self._conditions(tokens[0])
+                words = [c for c in conditions if c[0] == 0 and c[1] == "in"]
+                if not words:
+                    self.any_word.append((number, conditions))
+                    continue
+                rest = [c for c in conditions if c is not words[0]]
+                for word in words[0][2]:
+                    self.by_word.setdefault(word, []).append((number, rest))
+
+    @staticmethod
+    def _is_tag_map_entry(pattern: dict) -> bool:
+        alternatives = pattern["patterns"]
+        return (
+            len(alternatives) == 1 and len(alternatives[0]) == 1 and set(alternatives[0][0]) == {"TAG"}
+            and isinstance(alternatives[0][0]["TAG"], str) and set(pattern["attrs"]) <= {"POS", "MORPH"}
+        )
+
+    def _apply_tag_map(self, doc: Doc) -> None:
+        values = doc.to_array([TAG, POS, MORPH])
+        tags, where = numpy.unique(values[:, 0], return_inverse=True)
+        for column, part in ((1, 0), (2, 1)):
+            mapped = [self.tag_map.get(tag, (None, None))[part] for tag in tags.tolist()]
+            known = numpy.array([m is not None for m in mapped], dtype=bool)[where]
+            replacement = numpy.array([m or 0 for m in mapped], dtype=values.dtype)[where]
+            values[:, column] = numpy.where(known, replacement, values[:, column])
+        doc.from_array([POS, MORPH], numpy.ascontiguousarray(values[:, 1:]))
 
     def _conditions(self, token_pattern: dict) -> list[tuple[int, str, object]]:
         """(column, test, operand) for each key of a Matcher token pattern."""
@@ -75,22 +113,32 @@ class TagMapRuler:
                 hits = numpy.array([bool(operand.search(self.vocab.strings[int(h)])) for h in unique])
                 mask &= hits[where]
             else:
-                inside = numpy.isin(data, numpy.fromiter(operand, dtype=data.dtype))
+                inside = numpy.fromiter((v in operand for v in data.tolist()), dtype=bool, count=len(data))
                 mask &= inside if test == "in" else ~inside
         return mask
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
+        if self.tag_map:
+            self._apply_tag_map(doc)
         values = doc.to_array([getattr(spacy_attrs, name) for name in COLUMNS])
-        matches = [
-            (number, int(i), int(i) + 1)
-            for number, alternatives in self.single
-            for i in numpy.flatnonzero(numpy.logical_or.reduce([self._mask(values, c) for c in alternatives]))
-        ]
-        matches += [(int(self.vocab.strings[key]), start, end) for key, start, end in self.multi(doc)]
-        for number, start, end in sorted(matches):  # later patterns win, as in spaCy's ruler
-            set_token_attrs(doc[start:end][self.indices[number]], self.attrs[number])
+        found: set[tuple[int, int, int]] = set()
+        words, where = numpy.unique(values[:, 0], return_inverse=True)
+        for k, word in enumerate(words.tolist()):
+            entries = self.by_word.get(word)
+            if entries:
+                positions = numpy.flatnonzero(where == k)
+                rows = values[positions]
+                for number, conditions in entries:
+                    found.update((number, i, i + 1) for i in positions[self._mask(rows, conditions)].tolist())
+        for number, conditions in self.any_word:
+            found.update((number, i, i + 1) for i in numpy.flatnonzero(self._mask(values, conditions)).tolist())
+        found.update((int(self.vocab.strings[key]), start, end) for key, start, end in self.multi(doc))
+        for number, start, end in sorted(found):  # later patterns win, as in spaCy's ruler
+            index = self.indices[number]
+            token = doc[start + index] if 0 <= index < end - start else doc[start:end][index]
+            set_token_attrs(token, self.attrs[number])
         return doc
 
 
