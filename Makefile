@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 .PHONY: setup run test bench clean
 
 setup: $(STAMP)
+	bash scripts/ensure_chromium.sh
 
 # Reinstall when the pinned dependencies change.
 $(STAMP): pyproject.toml
