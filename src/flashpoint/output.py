@@ -28,16 +28,29 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _flat(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+def flat(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """Nested dicts as dotted columns (source.id, place.lat) for CSV and tables."""
-    flat: dict[str, Any] = {}
+    columns: dict[str, Any] = {}
     for key, value in row.items():
         name = f"{prefix}{key}"
         if isinstance(value, dict):
-            flat.update(_flat(value, name + "."))
+            columns.update(flat(value, name + "."))
         else:
-            flat[name] = _plain(value)
-    return flat
+            columns[name] = _plain(value)
+    return columns
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell: None is empty, and text that a spreadsheet would run as a
+    formula gets a leading apostrophe (numbers keep their sign)."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def write_rows(
@@ -52,12 +65,12 @@ def write_rows(
         for row in rows:
             stream.write(json.dumps(row, ensure_ascii=False, default=_plain) + "\n")
         return
-    flat_rows = [_flat(row) for row in rows]
+    flat_rows = [flat(row) for row in rows]
     if fmt is OutputFormat.csv:
         columns = list(dict.fromkeys(k for row in flat_rows for k in row))
         writer = csv.DictWriter(stream, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows(flat_rows)
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in flat_rows)
         return
     columns = list(table_columns or (flat_rows[0].keys() if flat_rows else []))
     table = Table(title=title, show_lines=False)

@@ -9,6 +9,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from flashpoint.output import csv_cell, flat
+
 EXPORT_FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
     "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl"),
@@ -29,14 +31,10 @@ _ROWS_PER_CHUNK = 200
 
 
 def flat_event(event: dict[str, Any]) -> dict[str, Any]:
-    """An API event as one level of dotted keys; a missing part (no target, no place) gives nulls."""
-    flat: dict[str, Any] = {}
-    for column in FLAT_COLUMNS:
-        value: Any = event
-        for part in column.split("."):
-            value = value.get(part) if isinstance(value, dict) else None
-        flat[column] = value
-    return flat
+    """An API event as one level of dotted keys (flattened as the CLI's CSV flattens rows,
+    flashpoint.output), in FLAT_COLUMNS order; a missing part (no target, no place) gives nulls."""
+    columns = flat(event)
+    return {column: columns.get(column) for column in FLAT_COLUMNS}
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[str]:
@@ -54,7 +52,7 @@ def _chunks(lines: Iterable[str]) -> Iterator[str]:
 def csv_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
     def line(values: list[Any]) -> str:
         buffer = io.StringIO()
-        csv.writer(buffer).writerow(["" if v is None else v for v in values])
+        csv.writer(buffer).writerow([csv_cell(v) for v in values])
         return buffer.getvalue()
 
     yield line(FLAT_COLUMNS)

@@ -33,6 +33,7 @@ SORT_KEYS = {
 }
 SORTS = tuple(f"{sign}{key}" for key in SORT_KEYS for sign in ("-", ""))
 DEFAULT_SORT = "-date"
+NOT_A_CURSOR = "not a cursor this API gave (pass next_cursor back unchanged)"
 _ADMIN1_CODE = re.compile(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$")
 
 
@@ -290,13 +291,19 @@ class Cursor:
         try:
             raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
             name, key, row_id = json.loads(raw)
-            if not isinstance(row_id, id_type) or not isinstance(name, str):
+            if not isinstance(name, str):
                 raise ValueError
-            key = _cursor_key(sort_name.lstrip("-"), key)
         except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
-            raise BadParameter("cursor", "not a cursor this API gave (pass next_cursor back unchanged)") from None
+            raise BadParameter("cursor", NOT_A_CURSOR) from None
+        # The order is checked first: a cursor of another order holds a key of another kind.
         if name != sort_name:
             raise BadParameter("cursor", f"was made for sort={name}, not sort={sort_name}")
+        try:
+            if not isinstance(row_id, id_type):
+                raise ValueError
+            key = _cursor_key(sort_name.lstrip("-"), key)
+        except (ValueError, TypeError):
+            raise BadParameter("cursor", NOT_A_CURSOR) from None
         return cls(name, key, row_id)
 
 

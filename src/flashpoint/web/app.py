@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import duckdb
-from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, File, Header, HTTPException, Path as PathParam, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -101,7 +101,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 # The event filters, shared by every list endpoint (one definition, so /docs shows them the same).
-def event_filters(
+# /api/actors takes all but q (its own q is about actors), so q is a dependency of its own.
+def filters_but_q(
     actor: Annotated[str | None, Query(description="Actor id (e.g. ISIS, IRQ_MIL); matches the source or the target.")] = None,
     source: Annotated[str | None, Query(description="Actor id of the event's source (who acts).")] = None,
     target: Annotated[str | None, Query(description="Actor id of the event's target (who is acted on).")] = None,
@@ -113,15 +114,22 @@ def event_filters(
     start: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive: on the event's date (a month or year counts as its first day), else the article's publication date.")] = None,
     end: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive; same date as start.")] = None,
     outlet: Annotated[list[str] | None, Query(description="Outlet name of the article (case-insensitive); repeat for several.")] = None,
-    q: Annotated[str | None, Query(description="Free text, case-insensitive, searched in the evidence sentence.")] = None,
 ) -> EventFilter:
     return EventFilter.parse(
         actor=actor, source=source, target=target, type=type, status=status, country=country,
-        admin1=admin1, bbox=bbox, start=start, end=end, outlet=outlet, q=q,
+        admin1=admin1, bbox=bbox, start=start, end=end, outlet=outlet,
     )
 
 
+def event_filters(
+    filters: Annotated[EventFilter, Depends(filters_but_q)],
+    q: Annotated[str | None, Query(description="Free text, case-insensitive, searched in the evidence sentence.")] = None,
+) -> EventFilter:
+    return replace(filters, q=EventFilter.parse(q=q).q)
+
+
 Filters = Annotated[EventFilter, Depends(event_filters)]
+ActorFilters = Annotated[EventFilter, Depends(filters_but_q)]
 NOT_FOUND = {404: {"description": "No such record: {\"detail\": \"...\"}"}}
 BAD_PARAMETER = {422: {"description": "A bad parameter: {\"detail\": \"PARAMETER: what is wrong\"}"}}
 
@@ -171,7 +179,7 @@ def _add_event_routes(app: FastAPI, access: StoreAccess) -> None:
             return query.search_events(conn, filters, sort, limit, cursor)
 
     @app.get("/api/events/{event_id}", tags=["events"], responses=NOT_FOUND)
-    def event(event_id: int) -> Any:
+    def event(event_id: Annotated[int, PathParam(description="The event's id (the `id` of a listed event).")]) -> Any:
         """One event with `sentence_spans` (trigger, source, target, place, date; offsets into
         sentence.text) and `other_mentions` (reports of the same event elsewhere: empty until
         events are fused across articles)."""
@@ -201,14 +209,14 @@ def _download(access: StoreAccess, filters: EventFilter, sort: str, fmt: str) ->
 def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
     @app.get("/api/actors", tags=["aggregates"], responses=BAD_PARAMETER)
     def actors(
-        filters: Filters,
+        filters: ActorFilters,
         q: Annotated[str | None, Query(description="Part of the actor's id or name (case-insensitive). Note: this q is about actors, not sentences.")] = None,
         limit: Annotated[int, Query(ge=1, le=1000, description="Actors to return (1-1000).")] = 50,
     ) -> Any:
         """Actors of the matching events, most events first, with how often each is source and target."""
-        # `q` here names actors, so the sentence search of the filters is not applied.
+        # `q` here names actors, so the filters have no sentence search (actor_filters).
         with access.reader() as conn:
-            return query.list_actors(conn, _without_q(filters), q, limit)
+            return query.list_actors(conn, filters, q, limit)
 
     @app.get("/api/places", tags=["aggregates"], responses=BAD_PARAMETER)
     def places(
@@ -247,10 +255,6 @@ def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
             return query.meta(conn)
 
 
-def _without_q(filters: EventFilter) -> EventFilter:
-    return replace(filters, q=None)
-
-
 def _add_article_routes(app: FastAPI, access: StoreAccess) -> None:
     @app.get("/api/articles", tags=["articles"], responses=BAD_PARAMETER)
     def articles(
@@ -264,7 +268,7 @@ def _add_article_routes(app: FastAPI, access: StoreAccess) -> None:
             return query.list_articles(conn, q, outlet, limit, cursor)
 
     @app.get("/api/articles/{article_id}", tags=["articles"], responses=NOT_FOUND)
-    def article(article_id: str) -> Any:
+    def article(article_id: Annotated[str, PathParam(description="The article's id (the `id` of a listed article, an event's `article_id`).")]) -> Any:
         """One article with its `text` and `spans`: every actor, place, trigger, date, quote and
         quantity found in it, as offsets into text."""
         with access.reader() as conn:
