@@ -26,5 +26,9 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest
 
+# Speed and memory beside the spaCy floor, written into BENCHMARKS.md (a few minutes).
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

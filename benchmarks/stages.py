@@ -21,8 +21,8 @@ def timed_stages(extractor, parsed, articles) -> dict[str, float]:
     import flashpoint.extract as extract_module
 
     totals: dict[str, float] = defaultdict(float)
-    names = ["scan_dates", "date_for_event", "locate_event", "find_quotes", "find_quantities"]
-    originals = {name: getattr(extract_module, name) for name in names}
+    names = ["scan_dates", "find_dates", "date_for_event", "locate_event", "find_quotes", "find_quantities"]
+    originals = {name: getattr(extract_module, name) for name in names if hasattr(extract_module, name)}
     objects = [(extractor.geoparser, "find_places"), (extractor.linker, "link"), (extractor.events, "find")]
     bound = {(id(obj), attr): getattr(obj, attr) for obj, attr in objects}
 

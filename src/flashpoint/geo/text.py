@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _QUOTES = re.compile(r"[’‘ʿʾ`'´ʼ]")
 _PUNCT = re.compile(r"[\-‐‑–—./,()]+")
@@ -12,6 +13,7 @@ _SPACE = re.compile(r"\s+")
 ARTICLES = ("al ", "el ", "ad ", "an ", "ar ", "as ", "ash ", "at ", "az ", "ath ", "adh ")
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every article; folding is pure
 def fold(name: str) -> str:
     """Lower-case ASCII key of a name: accents, apostrophes, hyphens and a leading "the" removed."""
     text = unicodedata.normalize("NFKD", name)

@@ -38,6 +38,7 @@ PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben", "de", "la"})
 DETERMINERS = frozenset({"the", "these", "those", "this", "that"})
 ARMED = frozenset({"REB", "UAF", "CRM"})
 FUZZY_CUTOFF = 88.0
+FUZZY_CACHE_SIZE = 50_000  # remembered answers before the memo is emptied
 
 
 @dataclass
@@ -68,6 +69,7 @@ class ActorLinker:
             self._patterns = Patterns(registry, nlp.vocab, nlp.make_doc)
             self._vocab = nlp.vocab
         self._fuzzy_keys: list[str] = []
+        self._fuzzy_answers: dict[str, tuple[Target, str] | None] = {}
         self._fuzzy_targets: list[Target] = []
 
     # -- set-up -----------------------------------------------------------------------------
@@ -78,6 +80,7 @@ class ActorLinker:
             blank = spacy.blank("en", vocab=doc.vocab)
             self._patterns = Patterns(self.registry, doc.vocab, blank.make_doc)
             self._vocab = doc.vocab
+            self._fuzzy_answers.clear()
         if not self._fuzzy_keys:
             for key, target in self._patterns.by_norm.items():
                 if len(key) >= 5:
@@ -119,6 +122,14 @@ class ActorLinker:
         key = norm(text)
         if len(key) < 4:
             return None
+        # Names recur across articles and the registry does not change while the linker lives.
+        if key not in self._fuzzy_answers:
+            if len(self._fuzzy_answers) > FUZZY_CACHE_SIZE:
+                self._fuzzy_answers.clear()
+            self._fuzzy_answers[key] = self._fuzzy_uncached(key)
+        return self._fuzzy_answers[key]
+
+    def _fuzzy_uncached(self, key: str) -> tuple[Target, str] | None:
         target = self._patterns.by_norm.get(key) if self._patterns else None
         if target is not None:
             return target, "alias"
