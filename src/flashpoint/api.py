@@ -16,7 +16,7 @@ from flashpoint.errors import BadOption, EmptyInput, InputError, InputTooLarge
 from flashpoint.ingest.published import normalise_published
 from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
 from flashpoint.models import Article, Document
-from flashpoint.parallel import Job, available_cores, extract_in_order
+from flashpoint.parallel import Job, available_cores, extract_in_order, worth_workers
 from flashpoint.store import open_store
 from flashpoint.store.rows import event_dict
 
@@ -87,7 +87,8 @@ def extract_paths(
             return None
         return result, doc_id or pipeline.doc_id_for(result)
 
-    for result, document in extract_in_order(read(), job_for, workers_option(workers), get_extractor):
+    count = workers_option(workers)
+    for result, document in extract_in_order(read(), job_for, count, get_extractor, worth_workers(inputs)):
         if isinstance(result, InputError):
             yield result
         else:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Any, TypeVar
 
+from flashpoint.ingest.sources import Input
 from flashpoint.models import Article, Document
 
 Item = TypeVar("Item")
 Job = tuple[Article, str]  # (article, doc_id)
 
 BATCH_SIZE = 64  # articles read before they are handed to the workers
+LARGE_INPUT_BYTES = 512 * 1024  # inputs this large hold more than a batch of articles
 CHUNK_SIZE = 8   # articles a worker extracts in one task: enough for spaCy to batch
 
 _worker_extractor: Any = None
@@ -36,9 +38,9 @@ def available_cores() -> int:
 def _start_worker() -> None:
     global _worker_extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    from flashpoint.api import get_extractor
+    from flashpoint.extract import Extractor
 
-    _worker_extractor = get_extractor()
+    _worker_extractor = Extractor.load()
 
 
 def _extract_chunk(chunk: list[Job]) -> list[Document]:
@@ -49,8 +51,13 @@ class WorkerPool:
     """`extract_many` over worker processes; work starts when it is called, results come in order."""
 
     def __init__(self, workers: int):
-        # spawn, not fork: the parent may hold a DuckDB connection and progress-bar threads.
-        self.pool = multiprocessing.get_context("spawn").Pool(workers, initializer=_start_worker)
+        # forkserver, not fork: the parent may hold a DuckDB connection and progress-bar threads.
+        # Not spawn either: a spawned worker re-imports the command line (typer, trafilatura,
+        # DuckDB, ...); forked from a server that imported only the extraction code, it starts
+        # at once and shares those modules' memory.
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["__main__", "flashpoint.extract"])
+        self.pool = context.Pool(workers, initializer=_start_worker)
 
     def extract_many(self, jobs: list[Job]) -> Iterator[Document]:
         chunks = [jobs[i:i + CHUNK_SIZE] for i in range(0, len(jobs), CHUNK_SIZE)]
@@ -66,20 +73,39 @@ class WorkerPool:
         self.pool.join()
 
 
+def worth_workers(inputs: Sequence[Input]) -> bool:
+    """Whether the inputs surely hold more than one batch, so that workers can start loading the
+    model at once, while the first articles are read (URLs count as small: their size is unknown)."""
+    if len(inputs) >= BATCH_SIZE:
+        return True
+    size = 0
+    for item in inputs:
+        if item.path is not None:
+            try:
+                size += item.path.stat().st_size
+            except OSError:
+                pass  # reported when it is read
+    return size >= LARGE_INPUT_BYTES
+
+
 def extract_in_order(
     items: Iterable[Item],
     job_for: Callable[[Item], Job | None],
     workers: int,
     local_extractor: Callable[[], Any],
+    start_workers_now: bool = False,
 ) -> Iterator[tuple[Item, Document | None]]:
     """Every item with its Document (None where `job_for` says it is not to be extracted).
 
     Items are read a batch at a time; while the workers extract one batch the next is read, so
-    reading, deduplication and storing overlap with extraction.
+    reading, deduplication and storing overlap with extraction. Workers start when the first batch
+    is full, or at once with `start_workers_now` (see `worth_workers`).
     """
     stream = iter(items)
+    pool = WorkerPool(workers) if workers > 1 and start_workers_now else None
     first = list(islice(stream, BATCH_SIZE))
-    pool = WorkerPool(workers) if workers > 1 and len(first) == BATCH_SIZE else None
+    if pool is None and workers > 1 and len(first) == BATCH_SIZE:
+        pool = WorkerPool(workers)
 
     def extract_many(jobs: list[Job]) -> Iterator[Document]:
         if not jobs:

@@ -5,7 +5,7 @@ A reader can follow one article from file to database here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
@@ -16,7 +16,7 @@ from flashpoint.ingest.language import detect_language
 from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
 from flashpoint.ingest.text import normalise_text
 from flashpoint.models import Article
-from flashpoint.parallel import Job, extract_in_order
+from flashpoint.parallel import Job, extract_in_order, worth_workers
 from flashpoint.store.base import Store, StoredArticle
 
 EXTRACTED_LANGUAGES = {"en"}
@@ -72,10 +72,11 @@ class Ingester:
         for article_id, signature in store.signatures():
             self.near_index.add(article_id, dedup.signature_from_bytes(signature))
 
-    def run(self, inputs: Iterable[Input], on_input: Callable[[Input], None] | None = None) -> None:
+    def run(self, inputs: Sequence[Input], on_input: Callable[[Input], None] | None = None) -> None:
         """Read, identify, extract and store every article of `inputs`, one transaction each."""
         articles = self.new_articles(inputs, on_input)
-        for stored, document in extract_in_order(articles, self.job_for, self.workers, self._extractor):
+        start_now = worth_workers(inputs)
+        for stored, document in extract_in_order(articles, self.job_for, self.workers, self._extractor, start_now):
             if document is not None:
                 stored.document = document
                 stored.extraction = "done"

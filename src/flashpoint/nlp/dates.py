@@ -21,6 +21,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import DateMention, Span
+from flashpoint.nlp.model import text_of
 
 MONTHS = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
@@ -103,7 +104,7 @@ class _Resolver:
 
     def __init__(self, doc: Doc, published: date | None):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.pub = published
 
     # -- context --------------------------------------------------------------------------
@@ -473,7 +474,7 @@ def scan_dates(doc: Doc, published: str | None) -> tuple[list[DateMention], list
     # Without a publication date relative dates stay unresolved, but their spans still count.
     spans = [(f.start, f.end) for f in (found if pub else _scan(doc, date(2000, 1, 1)))]
     out = []
-    full = doc.text  # Doc.text joins the tokens on every access
+    full = text_of(doc)
     for f in found:
         if f.value is None:
             continue

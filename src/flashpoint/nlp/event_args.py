@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
+from flashpoint.nlp.model import text_of
 
 if TYPE_CHECKING:
     from flashpoint.nlp.events import EventContext
@@ -46,7 +47,7 @@ class ArgumentFinder:
         self.country_words = country_words or {}
         self.country_names = {code: name for code, name in self.country_words.values()}
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = text_of(doc)
         self.context = context
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.models import Quantity
 from flashpoint.nlp.dates import date_spans
+from flashpoint.nlp.model import text_of
 
 _NAME_ENTS = {"ORG", "PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "LOC"}
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1000}
@@ -141,7 +142,7 @@ def _number(num: str, scale: str | None, cur: str | None) -> int | float | None:
 class _Finder:
     def __init__(self, doc: Doc, dates: list[tuple[int, int]] | None = None):
         self.doc = doc
-        self.text = doc.text
+        self.text = text_of(doc)
         self.blocked: list[tuple[int, int]] = list(date_spans(doc) if dates is None else dates)
         pats = _patterns()
         self.blocked += [m.span() for m in pats["phone"].finditer(self.text) if _digit_count(m[0]) >= 8]

@@ -30,6 +30,7 @@ from importlib.resources import files
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, Quote, Speaker
+from flashpoint.nlp.model import text_of
 
 SHORT_WORDS = 3
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -384,7 +385,7 @@ def _verb_in(tokens: list[Token], last: bool) -> Token | None:
 
 def find_quotes(doc: Doc, mentions: list[ActorMention]) -> list[Quote]:
     """The quotations of the Doc with their speakers, in text order."""
-    text = doc.text
+    text = text_of(doc)
     raws = _quote_marks(text)
     attr = _Attributor(doc, mentions, raws, text)
     quotes: list[Quote] = []
