@@ -52,9 +52,12 @@ def test_killed_ingest_leaves_no_partial_rows_and_resumes(tmp_path):
     )
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline and process.poll() is None:
-        if wal.exists() and wal.stat().st_size > 0:  # at least one article committed
+        if wal.exists() and wal.stat().st_size > 0:  # the first commit is being written
             break
         time.sleep(0.02)
+    # Let that commit finish (a kill in the middle of it would discard it too) and a few more
+    # begin: the kill then lands between or inside later ones, never before every one.
+    time.sleep(0.5)
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert process.returncode == -signal.SIGKILL, "the ingest finished before it could be interrupted"
