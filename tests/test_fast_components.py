@@ -1,11 +1,12 @@
-"""The faster attribute ruler and lemmatizer annotate exactly as spaCy's own components do."""
+"""The faster pipeline (attribute ruler, lemmatizer, OpenBLAS matrix products) annotates exactly as
+spaCy's own pipeline does."""
 
 from __future__ import annotations
 
 import json
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 
 from conftest import CORPUS
 from flashpoint.nlp.model import MODEL_MODULE
@@ -19,13 +20,14 @@ def _texts() -> list[str]:
     return texts
 
 
-def test_fast_ruler_and_lemmatizer_match_spacy_token_for_token(nlp):
+def test_fast_pipeline_matches_spacy_token_for_token(nlp):
     original = __import__(MODEL_MODULE).load()
     assert "attribute_ruler" in original.pipe_names and "attribute_ruler" not in nlp.pipe_names
     texts = _texts()
-    # The same tokenisation and sentence breaks on both sides; only the two components differ.
+    # The same tokenisation and sentence breaks on both sides; only the two components and the BLAS
+    # behind the models' matrix products differ.
     original.add_pipe("paragraph_breaks", before="parser")
-    columns = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+    columns = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
     differing = []
     for ours, theirs in zip(nlp.pipe(texts), original.pipe(texts)):
         mine, spacys = ours.to_array(columns), theirs.to_array(columns)

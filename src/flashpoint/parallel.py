@@ -39,8 +39,12 @@ def available_cores() -> int:
 def _start_worker() -> None:
     global _worker_extractor
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    from threadpoolctl import threadpool_limits
+
     from flashpoint.extract import Extractor
 
+    # One BLAS thread a worker: the workers already use every core between them.
+    threadpool_limits(limits=1, user_api="blas")
     _worker_extractor = Extractor.load()
     # The gazetteer and registry are hundreds of thousands of objects that live as long as the
     # worker: out of the collector's sight, they are not traversed on every full collection.
