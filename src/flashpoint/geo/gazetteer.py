@@ -382,6 +382,7 @@ class Gazetteer:
         self._index: dict[str, tuple[int, ...]] = data["index"]
         self.rules: dict[str, str] = data["rules"]
         self.countries: dict[str, int] = data["countries"]
+        self._entries: dict[int, Entry] = {}  # built on first use: a text asks for the same few many times
 
     @classmethod
     def load(cls, cache: Path | None = None, data: Path | None = None) -> "Gazetteer":
@@ -415,6 +416,12 @@ class Gazetteer:
         return key in self._index
 
     def entry(self, idx: int) -> Entry:
+        found = self._entries.get(idx)
+        if found is None:
+            found = self._entries[idx] = self._build_entry(idx)
+        return found
+
+    def _build_entry(self, idx: int) -> Entry:
         d = self._d
         lat, lon, gid = d["lat"][idx], d["lon"][idx], d["gid"][idx]
         return Entry(

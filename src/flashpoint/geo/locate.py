@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.geo.patterns import AREA_CUES, EVENT_PREPS, NOT_LOCATION_PREPS, SETTLEMENT_CUES
 from flashpoint.models import Place, Span
+from flashpoint.nlp.docview import sentence_start_chars
 
 # Dependency edges the search climbs from the trigger to the verb that carries the location
 # ("launched airstrikes in X": from "airstrikes" to "launched").
@@ -19,7 +20,6 @@ SPECIFIC = {"feature": 0, "city": 0, "region": 1, "admin1": 2, "country": 3}
 MAX_CLIMB = 2
 # How many sentences back a sentence without a place may look for the place being talked about.
 FOCUS_SENTENCES = 3
-_SENTENCE_STARTS = "flashpoint.sentence_starts"
 LOCAL_FEATURES = {"city", "feature", "region", "admin1"}
 
 
@@ -119,12 +119,9 @@ def _names_a_place(prep: Token) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_CUES | AREA_CUES
 
 
-
 def _place_in_focus(doc: Doc, sentence: Span, places: list[Place]) -> Place | None:
     """The last local place (not a country) named in the few sentences before this one."""
-    all_starts = doc.user_data.get(_SENTENCE_STARTS)
-    if all_starts is None:  # computed once per document, not once per event
-        all_starts = doc.user_data[_SENTENCE_STARTS] = [sent.start_char for sent in doc.sents]
+    all_starts = sentence_start_chars(doc)
     before_this = bisect_left(all_starts, sentence.start)
     if before_this == 0:
         return None

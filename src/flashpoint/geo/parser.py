@@ -21,9 +21,11 @@ from flashpoint.geo.patterns import (
     STRONG_PREPS,
 )
 from flashpoint.geo.text import fold, strip_article
+from flashpoint.nlp.docview import entities_of, sentence_ends, sentence_starts, text_of, tokens_of, words_of
 from flashpoint.models import Place
 
 MAX_NAME_TOKENS = 6
+ARTICLE_PREFIXES = {"al", "el", "Al", "El", "AL", "EL", "aL", "eL"}
 # Weights of the resolution score (see Geoparser._score).
 W_POP, W_COUNTRY, W_ADMIN1, W_CURATED_AREA, W_CURATED, W_ALTERNATE = 0.6, 3.0, 1.0, 2.0, 1.0, -1.0
 W_AREA_CUE, W_SETTLEMENT_CUE, W_CONTAINER, W_FOCUS, W_TOP_FOCUS = 4.0, 2.0, 8.0, 2.0, 1.0
@@ -91,12 +93,13 @@ class Geoparser:
 
     def _mentions(self, doc: Doc) -> list[Mention]:
         label_of: dict[int, tuple[str, int, int]] = {}
-        for ent in doc.ents:
+        entities = entities_of(doc)
+        for ent in entities:
             for i in range(ent.start, ent.end):
                 label_of[i] = (ent.label_, ent.start, ent.end)
         taken = [False] * len(doc)
         mentions: list[Mention] = []
-        for ent in doc.ents:
+        for ent in entities:
             if ent.label_ not in PLACE_LABELS:
                 continue
             start, end = ent.start, ent.end
@@ -127,25 +130,27 @@ class Geoparser:
 
     def _scan(self, doc: Doc, taken: list[bool], label_of: dict[int, tuple[str, int, int]]) -> list[Mention]:
         """Gazetteer names over capitalised token sequences that spaCy did not take for places."""
+        # Read from plain lists: this looks at every token, and at up to six for each capitalised one.
+        words = words_of(doc)
+        capitalised = [w[:1].isupper() and (w[0].isalpha() or _capitalised_word(w)) for w in words]
+        sentence_end = sentence_ends(doc)
+        offsets = [t.idx for t in tokens_of(doc)]
+        text = text_of(doc)
         found = []
         i = 0
         n = len(doc)
         while i < n:
-            tok = doc[i]
-            if taken[i] or not self._can_start(doc, i):
+            if taken[i] or not (capitalised[i] or words[i] in ARTICLE_PREFIXES and _article_prefix(words, capitalised, i)):
                 i += 1
                 continue
             best = None
-            limit = min(n, i + MAX_NAME_TOKENS)
-            sent_end = tok.sent.end if doc.has_annotation("SENT_START") else n
-            for j in range(min(limit, sent_end), i, -1):
-                last = doc[j - 1]
-                if any(taken[k] for k in range(i, j)) or not _capitalised(last):
+            limit = min(n, i + MAX_NAME_TOKENS, sentence_end[i])
+            for j in range(limit, i, -1):
+                if not capitalised[j - 1] or any(taken[i:j]):
                     continue
-                if any(not _capitalised(doc[k]) and doc[k].lower_ not in NAME_PARTICLES
-                       for k in range(i + 1, j - 1)):
+                if any(not capitalised[k] and words[k].lower() not in NAME_PARTICLES for k in range(i + 1, j - 1)):
                     continue
-                key, cands = self._lookup(doc[i:j].text)
+                key, cands = self._lookup(text[offsets[i]:offsets[j - 1] + len(words[j - 1])])
                 if cands:
                     best = (j, key, cands)
                     break
@@ -160,13 +165,6 @@ class Geoparser:
             found.append(Mention(i, j, key, cands, label, False))
             i = j
         return found
-
-    def _can_start(self, doc: Doc, i: int) -> bool:
-        tok = doc[i]
-        if _capitalised(tok):
-            return True
-        return tok.lower_ in ("al", "el") and i + 1 < len(doc) and (
-            doc[i + 1].text == "-" or _capitalised(doc[i + 1]))
 
     def _is_demonym(self, doc: Doc, start: int, end: int) -> bool:
         """ "Iraqi", "Syrians": an adjective or a people, not a place."""
@@ -357,7 +355,8 @@ class Geoparser:
 
     def _resolve(self, doc: Doc, mentions: list[Mention]) -> None:
         live = [m for m in mentions if m.candidates]
-        sentence_of = {id(m): doc[m.start].sent.start if doc.has_annotation("SENT_START") else 0 for m in live}
+        starts = sentence_starts(doc)
+        sentence_of = {id(m): starts[m.start] for m in live}
         chosen: dict[int, Entry] = {}
         focus: Counter = Counter()
         for pass_no in range(2):
@@ -409,8 +408,16 @@ class Geoparser:
 
 
 def _capitalised(tok: Token) -> bool:
-    text = tok.text
+    return _capitalised_word(tok.text)
+
+
+def _capitalised_word(text: str) -> bool:
     return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def _article_prefix(words: list[str], capitalised: list[bool], i: int) -> bool:
+    """ "al-" or "el" before a name: "al-Qaim", "el Fasher"."""
+    return words[i].lower() in ("al", "el") and i + 1 < len(words) and (words[i + 1] == "-" or capitalised[i + 1])
 
 
 def _prev_word(doc: Doc, i: int, skip: tuple[str, ...] = ()) -> Token | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from charset_normalizer import from_bytes
 
@@ -18,6 +18,9 @@ _BOMS = [
 ]
 # Share of characters that may be control characters before a "text" is judged garbage.
 _MAX_CONTROL_SHARE = 0.01
+# Unicode's control characters (category Cc) other than the tab, line feed, form feed and return
+# that plain text uses.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -53,7 +56,7 @@ def _checked(text: str, source: str) -> str:
     """Reject decodings that are mostly control characters: they are garbage, not text."""
     if not text.strip():
         raise EmptyInput(source, "no text (only white space)")
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text))
     if controls / len(text) > _MAX_CONTROL_SHARE:
         raise EncodingUnreadable(source, f"decodes to control characters ({controls} of {len(text)}): not text in any known encoding")
     return text

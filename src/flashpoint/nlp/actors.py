@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from flashpoint.models import Actor, ActorInfo, ActorMention, Span
 from flashpoint.nlp.actor_patterns import Cand, Patterns, Target, norm
+from flashpoint.nlp.docview import entities_of, pos_of, sentences_of, tokens_of, words_of
 from flashpoint.nlp.registry import SECTOR_NOUNS, Entry, Registry, SectorWord, load_registry, slug
 
 __all__ = ["ActorLinker", "group_actors", "load_registry"]
@@ -160,7 +161,7 @@ class _Run:
         self.covered = bytearray(len(doc))
         self.surnames: dict[str, ActorInfo] = {}
         self.sent_of: list[int] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(sentences_of(doc)):
             self.sent_of.extend([index] * (sent.end - sent.start))
 
     # -- the three passes -------------------------------------------------------------------
@@ -346,7 +347,7 @@ class _Run:
         """A one-word name ("Putin") is a person only where the parser saw a person or a bare proper noun."""
         token = self.doc[start]
         if token.ent_type_ == "PERSON":
-            ent = next((e for e in self.doc.ents if e.start <= start < e.end), None)
+            ent = next((e for e in entities_of(self.doc) if e.start <= start < e.end), None)
             if ent is None:
                 return True
             names = [t for t in ent if t.lower_ not in TITLES and not (start <= t.i < end)]
@@ -363,7 +364,7 @@ class _Run:
     # -- pass 2: named entities not in the registry ------------------------------------------
     def _entity_pass(self) -> None:
         doc = self.doc
-        for ent in doc.ents:
+        for ent in entities_of(doc):
             if ent.label_ not in ("ORG", "PERSON", "NORP"):
                 continue
             if any(self.covered[ent.start:ent.end]):
@@ -480,16 +481,17 @@ class _Run:
     def _propn_runs(self) -> None:
         """Proper-noun runs the parser did not call entities: surnames seen before, or near spellings."""
         doc = self.doc
+        pos, words, tokens = pos_of(doc), words_of(doc), tokens_of(doc)
         i = 0
         n = len(doc)
         while i < n:
-            if self.covered[i] or doc[i].pos_ != "PROPN":
+            if self.covered[i] or pos[i] != "PROPN":
                 i += 1
                 continue
             j = i
-            while j < n and not self.covered[j] and (doc[j].pos_ == "PROPN" or (doc[j].text == "-" and j + 1 < n and doc[j + 1].pos_ == "PROPN")):
+            while j < n and not self.covered[j] and (pos[j] == "PROPN" or (words[j] == "-" and j + 1 < n and pos[j + 1] == "PROPN")):
                 j += 1
-            if doc[i].ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
+            if tokens[i].ent_type_ not in ("GPE", "LOC", "FAC", "DATE"):
                 span = doc[i:j]
                 last = span[-1].lower_
                 if last in self.surnames and len(span) <= 3:

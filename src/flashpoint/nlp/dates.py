@@ -21,7 +21,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import DateMention, Span
-from flashpoint.nlp.model import text_of
+from flashpoint.nlp.docview import text_of
 
 MONTHS = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
@@ -363,16 +363,21 @@ def _parse_published(published: str | None) -> date | None:
         return None
 
 
-def _scan(doc: Doc, published: date | None) -> list[_Found]:
+def _matches(doc: Doc) -> list[tuple[str, re.Match, _Handler]]:
+    """Every match of every date pattern in the text, resolved or not."""
+    text = text_of(doc)
+    return [(kind, m, handler) for kind, pattern, handler in PATTERNS for m in pattern.finditer(text)]
+
+
+def _scan(doc: Doc, published: date | None, matches: list[tuple[str, re.Match, _Handler]] | None = None) -> list[_Found]:
     """Every date expression in the text, longest first, without overlaps."""
     resolver = _Resolver(doc, published)
     found: list[_Found] = []
-    for kind, pattern, handler in PATTERNS:
-        for m in pattern.finditer(resolver.text):
-            value = handler(resolver, m)
-            if value is None and kind in ("year", "month_alone") and not _keeps_span(kind, m, published):
-                continue
-            found.append(_Found(m.start(), m.end(), kind, value, m))
+    for kind, m, handler in matches if matches is not None else _matches(doc):
+        value = handler(resolver, m)
+        if value is None and kind in ("year", "month_alone") and not _keeps_span(kind, m, published):
+            continue
+        found.append(_Found(m.start(), m.end(), kind, value, m))
     order = {k: i for i, (k, _, _) in enumerate(PATTERNS)}
     found.sort(key=lambda f: (f.start, -(f.end - f.start), order[f.kind]))
     kept: list[_Found] = []
@@ -470,9 +475,10 @@ def scan_dates(doc: Doc, published: str | None) -> tuple[list[DateMention], list
     """One scan, two answers: the dates that resolve to a value, and the character spans of every
     date expression, resolved or not (which quantities leave out)."""
     pub = _parse_published(published)
-    found = _scan(doc, pub)
+    matches = _matches(doc)
+    found = _scan(doc, pub, matches)
     # Without a publication date relative dates stay unresolved, but their spans still count.
-    spans = [(f.start, f.end) for f in (found if pub else _scan(doc, date(2000, 1, 1)))]
+    spans = [(f.start, f.end) for f in (found if pub else _scan(doc, date(2000, 1, 1), matches))]
     out = []
     full = text_of(doc)
     for f in found:

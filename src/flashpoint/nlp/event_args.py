@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
-from flashpoint.nlp.model import text_of
+from flashpoint.nlp.docview import text_of
 
 if TYPE_CHECKING:
     from flashpoint.nlp.events import EventContext

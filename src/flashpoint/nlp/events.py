@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
+from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
 from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, ModalityCues, modality_of
 
@@ -26,6 +27,7 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
 POS_TAGS = ("VERB", "NOUN")
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})  # the parts of speech a trigger word may have
 CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp")
 CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon")
 _COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
@@ -239,12 +241,15 @@ class EventFinder:
         "shelled Kupiansk" is directed at Ukraine, "rejected an Indian proposal" at India."""
         args = ArgumentFinder(doc, mentions or [], self.lexicon.context, places, country_words or {})
         events: list[Event] = []
-        for sent in doc.sents:
+        for sent in sentences_of(doc):
             events.extend(self.find_in_sentence(sent, args))
         return events
 
     def find_in_sentence(self, sent: SpacySpan, args: ArgumentFinder) -> list[Event]:
-        hits = [hit for token in sent if (hit := self._match(token)) is not None]
+        pos = pos_of(sent.doc)
+        tokens = tokens_of(sent.doc)
+        hits = [hit for i in range(sent.start, sent.end)
+                if pos[i] in TRIGGER_POS and (hit := self._match(tokens[i])) is not None]
         if not hits:
             return []
         for hit in hits:

@@ -49,15 +49,6 @@ def _dateline_dash(doc: Doc, start: int) -> Token | None:
     return None
 
 
-def text_of(doc: Doc) -> str:
-    """The Doc's text, joined once: `Doc.text` rebuilds it from every token on each access, and
-    several stages read it."""
-    text = doc.user_data.get("text")
-    if text is None:
-        text = doc.user_data["text"] = doc.text
-    return text
-
-
 @lru_cache(maxsize=2)
 def load_nlp(model: str = MODEL_MODULE) -> Language:
     """The English pipeline (installed as a wheel from the package registry, never downloaded)."""

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.models import Quantity
 from flashpoint.nlp.dates import date_spans
-from flashpoint.nlp.model import text_of
+from flashpoint.nlp.docview import text_of
 
 _NAME_ENTS = {"ORG", "PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "LOC"}
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1000}

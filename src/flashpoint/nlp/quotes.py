@@ -30,13 +30,14 @@ from importlib.resources import files
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, Quote, Speaker
-from flashpoint.nlp.model import text_of
+from flashpoint.nlp.docview import entities_of, text_of, tokens_of
 
 SHORT_WORDS = 3
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"it", "they"}
 _RELATIVE = {"who", "which", "that"}
 _SUBJ_CLIMB = {"conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep", "pobj"}
+_QUOTE_CHARS = re.compile("[\u201c\u201d\"]")  # the only characters that open or close a quotation
 
 
 @lru_cache(maxsize=None)
@@ -94,8 +95,8 @@ def _quote_marks(text: str) -> list[_Raw]:
     for para, (a, b) in enumerate(_paragraphs(text)):
         open_at: int | None = None
         open_kind = ""
-        for i in range(a, b):
-            c = text[i]
+        for mark in _QUOTE_CHARS.finditer(text, a, b):
+            i, c = mark.start(), mark.group()
             if open_at is None and (c == "\u201c" or (c == '"' and _opens(text, i))):
                 open_at, open_kind = i, c
             elif open_at is not None and (
@@ -207,7 +208,7 @@ class _Attributor:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.raws = raws
         self.persons: list[_Person] = []
-        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        person_ents = [e for e in entities_of(doc) if e.label_ == "PERSON"]
         for e in person_ents:
             if self._in_quote(e.start_char):
                 continue
@@ -247,7 +248,7 @@ class _Attributor:
     def _name_runs(self, last: str, before: int) -> list[_Person]:
         """Earlier runs of capitalised proper nouns ending with the surname (NER may miss them)."""
         out = []
-        for tok in self.doc:
+        for tok in tokens_of(self.doc):
             if tok.idx >= before:
                 break
             if tok.lower_ != last or tok.pos_ != "PROPN" or self._in_quote(tok.idx):
@@ -278,7 +279,7 @@ class _Attributor:
     def last_group(self, before: int) -> tuple[str, str | None] | None:
         ments = [m for m in self.mentions if m.end <= before and not any(
             p.start == m.start for p in self.persons)]
-        ents = [e for e in self.doc.ents if e.label_ in ("ORG", "NORP", "GPE") and e.end_char <= before]
+        ents = [e for e in entities_of(self.doc) if e.label_ in ("ORG", "NORP", "GPE") and e.end_char <= before]
         best_m = ments[-1] if ments else None
         best_e = ents[-1] if ents else None
         if best_m is not None and (best_e is None or best_m.start >= best_e.start_char):
@@ -308,7 +309,7 @@ class _Attributor:
             name = _clean_name(span.text)
             actor_id = self._mention_at(span.start_char, span.end_char)
             full = self.full_name(name, span.start_char)
-            is_person = any(e.label_ == "PERSON" for e in span.ents) or tok.ent_type_ == "PERSON" or full is not None
+            is_person = any(e.label_ == "PERSON" and e.start >= i and e.end <= j for e in entities_of(doc)) or tok.ent_type_ == "PERSON" or full is not None
             if is_person:
                 if full is not None and len(full.name.split()) > len(name.split()):
                     name = full.name
@@ -337,7 +338,7 @@ class _Attributor:
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="contract")
-    return list(span) if span is not None else []
+    return tokens_of(doc)[span.start:span.end] if span is not None else []
 
 
 def _after_region(doc: Doc, raw: _Raw, next_open: int | None, text_len: int) -> list[Token]:
