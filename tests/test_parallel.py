@@ -37,6 +37,15 @@ def test_two_workers_extract_the_same_documents_in_the_same_order(small_batches)
     assert ("error", str(FIXTURES / "does-not-exist.txt")) in two
 
 
+def test_workers_write_the_json_lines_one_process_writes(small_batches):
+    paths = [str(CORPUS / "txt"), str(FIXTURES / "does-not-exist.txt")]
+    expected = [r.source if isinstance(r, InputError) else r.to_json() for r in api.extract_paths(paths, workers=1)]
+    lines = [r.source if isinstance(r, InputError) else r for r in api.extract_json_lines(paths, workers=2)]
+    assert len(lines) > 2 * parallel.BATCH_SIZE
+    assert lines == expected
+    assert all(json.loads(line)["doc_id"] for line in lines if line.startswith("{"))
+
+
 def test_ingest_with_workers_stores_what_one_process_stores(small_batches, tmp_path):
     counts = {}
     for workers in (1, 2):

@@ -73,6 +73,20 @@ def extract_paths(
     targets: Iterable[str], published: str | None = None, doc_id: str | None = None, workers: int | None = None,
 ) -> Iterator[Document | InputError]:
     """The contract's Document for every article in `targets`, in input order (nothing is stored)."""
+    yield from _extract(targets, published, doc_id, workers, None)
+
+
+def extract_json_lines(
+    targets: Iterable[str], published: str | None = None, doc_id: str | None = None, workers: int | None = None,
+) -> Iterator[str | InputError]:
+    """`extract_paths` as the contract's JSON, one line a document, serialised by the workers."""
+    yield from _extract(targets, published, doc_id, workers, Document.to_json)
+
+
+def _extract(
+    targets: Iterable[str], published: str | None, doc_id: str | None, workers: int | None,
+    finish: Callable[[Document], Any] | None,
+) -> Iterator[Any]:
     fallback_date = published_option(published)
     inputs, missing = expand_inputs(targets)
     yield from missing
@@ -88,11 +102,14 @@ def extract_paths(
         return result, doc_id or pipeline.doc_id_for(result)
 
     count = workers_option(workers)
-    for result, document in extract_in_order(read(), job_for, count, get_extractor, worth_workers(inputs)):
+    for result, extracted in extract_in_order(read(), job_for, count, get_extractor, worth_workers(inputs), finish):
         if isinstance(result, InputError):
             yield result
-        else:
-            yield document or Document.from_article(result, doc_id or pipeline.doc_id_for(result))
+        elif extracted is not None:
+            yield extracted
+        else:  # not English: the article without extraction
+            document = Document.from_article(result, doc_id or pipeline.doc_id_for(result))
+            yield finish(document) if finish else document
 
 
 def list_articles(db: str | Path | None = None, limit: int | None = None) -> list[dict[str, Any]]:

@@ -82,12 +82,12 @@ def extract(
         raise typer.Exit(2)
     failed = 0
     try:
-        for result in api.extract_paths(files, published, doc_id, workers):
+        for result in api.extract_json_lines(files, published, doc_id, workers):
             if isinstance(result, InputError):
                 failed += 1
                 err.print(f"[red]failed[/red] {result.source}: {result.reason}")
                 continue
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(result + "\n")
             sys.stdout.flush()
     except FlashpointError as error:
         _fail(error)

@@ -5,6 +5,7 @@ spaCy objects never leave the extraction stage; everything after it works on the
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -192,6 +193,10 @@ class Document:
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object, keys in the SPEC's order."""
         return plain(self)
+
+    def to_json(self) -> str:
+        """The contract's JSON object on one line."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}

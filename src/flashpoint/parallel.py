@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -52,8 +53,9 @@ def _start_worker() -> None:
     gc.freeze()
 
 
-def _extract_chunk(chunk: list[Job]) -> list[Document]:
-    return list(_worker_extractor.extract_many(chunk))
+def _extract_chunk(chunk: list[Job], finish: Callable[[Document], Any] | None = None) -> list[Any]:
+    documents = _worker_extractor.extract_many(chunk)
+    return [finish(document) for document in documents] if finish else list(documents)
 
 
 class WorkerPool:
@@ -68,9 +70,10 @@ class WorkerPool:
         context.set_forkserver_preload(["__main__", "flashpoint.extract"])
         self.pool = context.Pool(workers, initializer=_start_worker)
 
-    def extract_many(self, jobs: list[Job]) -> Iterator[Document]:
+    def extract_many(self, jobs: list[Job], finish: Callable[[Document], Any] | None = None) -> Iterator[Any]:
+        """Documents for the jobs, in order; with `finish`, what it makes of each, made in the worker."""
         chunks = [jobs[i:i + CHUNK_SIZE] for i in range(0, len(jobs), CHUNK_SIZE)]
-        results = self.pool.imap(_extract_chunk, chunks)
+        results = self.pool.imap(partial(_extract_chunk, finish=finish), chunks)
         return (document for chunk in results for document in chunk)
 
     def close(self) -> None:
@@ -103,8 +106,13 @@ def extract_in_order(
     workers: int,
     local_extractor: Callable[[], Any],
     start_workers_now: bool = False,
-) -> Iterator[tuple[Item, Document | None]]:
+    finish: Callable[[Document], Any] | None = None,
+) -> Iterator[tuple[Item, Any]]:
     """Every item with its Document (None where `job_for` says it is not to be extracted).
+
+    With `finish` (a module-level function, so that it reaches the workers), every item comes with
+    what `finish` makes of its Document instead, made where the Document was: a worker returns a
+    JSON line much faster than the parent could unpickle the Document and serialise it.
 
     Items are read a batch at a time; while the workers extract one batch the next is read, so
     reading, deduplication and storing overlap with extraction. Workers start when the first batch
@@ -116,10 +124,13 @@ def extract_in_order(
     if pool is None and workers > 1 and len(first) == BATCH_SIZE:
         pool = WorkerPool(workers)
 
-    def extract_many(jobs: list[Job]) -> Iterator[Document]:
+    def extract_many(jobs: list[Job]) -> Iterator[Any]:
         if not jobs:
             return iter(())
-        return pool.extract_many(jobs) if pool else local_extractor().extract_many(jobs)
+        if pool:
+            return pool.extract_many(jobs, finish)
+        documents = local_extractor().extract_many(jobs)
+        return map(finish, documents) if finish else documents
     try:
         in_flight: tuple[list[Item], list[Job | None], Iterator[Document]] | None = None
         batch = first
