@@ -1,5 +1,5 @@
-from flashpoint.cli import app
+from flashpoint.entry import main
 
 # Guarded: worker processes (multiprocessing "spawn") import this module under another name.
 if __name__ == "__main__":
-    app(prog_name="flashpoint")
+    main()

@@ -15,10 +15,12 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from flashpoint.ingest.sources import Input
 from flashpoint.models import Article, Document
+
+if TYPE_CHECKING:  # importing the readers (trafilatura, feedparser) would slow `start_worker_server`
+    from flashpoint.ingest.sources import Input
 
 Item = TypeVar("Item")
 Job = tuple[Article, str]  # (article, doc_id)
@@ -58,17 +60,30 @@ def _extract_chunk(chunk: list[Job], finish: Callable[[Document], Any] | None = 
     return [finish(document) for document in documents] if finish else list(documents)
 
 
+def _worker_context() -> Any:
+    # forkserver, not fork: the parent may hold a DuckDB connection and progress-bar threads.
+    # Not spawn either: a spawned worker re-imports the command line (typer, trafilatura,
+    # DuckDB, ...); forked from a server that imported only the extraction code, it starts
+    # at once and shares those modules' memory.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["flashpoint.extract"])
+    return context
+
+
+def start_worker_server() -> None:
+    """Start the server that workers fork from now: it imports spaCy and the extraction code while
+    the caller goes on loading (the command line) and reading the first articles."""
+    from multiprocessing import forkserver
+
+    _worker_context()
+    forkserver.ensure_running()
+
+
 class WorkerPool:
     """`extract_many` over worker processes; work starts when it is called, results come in order."""
 
     def __init__(self, workers: int):
-        # forkserver, not fork: the parent may hold a DuckDB connection and progress-bar threads.
-        # Not spawn either: a spawned worker re-imports the command line (typer, trafilatura,
-        # DuckDB, ...); forked from a server that imported only the extraction code, it starts
-        # at once and shares those modules' memory.
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["__main__", "flashpoint.extract"])
-        self.pool = context.Pool(workers, initializer=_start_worker)
+        self.pool = _worker_context().Pool(workers, initializer=_start_worker)
 
     def extract_many(self, jobs: list[Job], finish: Callable[[Document], Any] | None = None) -> Iterator[Any]:
         """Documents for the jobs, in order; with `finish`, what it makes of each, made in the worker."""
@@ -85,7 +100,7 @@ class WorkerPool:
         self.pool.join()
 
 
-def worth_workers(inputs: Sequence[Input]) -> bool:
+def worth_workers(inputs: Sequence["Input"]) -> bool:
     """Whether the inputs surely hold more than one batch, so that workers can start loading the
     model at once, while the first articles are read (URLs count as small: their size is unknown)."""
     if len(inputs) >= BATCH_SIZE:

@@ -21,7 +21,8 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import DateMention, Span
-from flashpoint.nlp.docview import text_of
+from flashpoint.nlp.anchored import DIGITS, finditer_at
+from flashpoint.nlp.docview import text_of, word_index_of
 
 MONTHS = {
     "January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7,
@@ -354,6 +355,33 @@ PATTERNS: list[tuple[str, re.Pattern[str], _Handler]] = [
 ]
 
 
+# The words each kind of pattern can begin with (lower case; DIGITS: a number), so that it is
+# tried only there (see flashpoint.nlp.anchored). A pattern added above needs its words here.
+_RELATIVE_WORDS = {"last", "this", "next", "past", "coming", "previous"}
+_PART_WORDS = {"early", "mid", "late", "the"}
+_MONTH_WORDS = {m.lower() for m in MONTHS} | {a.lower() for a in MONTH_ABBR}
+_WEEKDAY_WORDS = {w.lower() for w in WEEKDAYS}
+_NUM_WORDS = {DIGITS, "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+              "eleven", "twelve", "several"}
+FIRST_WORDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, words in {
+    "iso": {DIGITS},
+    "month_range": {"between", "from"} | _MONTH_WORDS,
+    "day_month": _WEEKDAY_WORDS | _MONTH_WORDS | {DIGITS},
+    "month_year": _PART_WORDS | _MONTH_WORDS,
+    "season": {"last", "this", "next", "past", "the", "spring", "summer", "autumn", "fall", "winter"},
+    "year_range": {"between", "from", DIGITS} | _PART_WORDS,
+    "year": _PART_WORDS | {DIGITS},
+    "anchor": {"the", "a"},
+    "day_word": {"the", "yesterday", "today", "tonight", "tomorrow", "last", "this"},
+    "ago": _NUM_WORDS,
+    "shift": _NUM_WORDS,
+    "period": {"early", "late", "earlier", "later", "mid", "in", "the"} | _RELATIVE_WORDS,
+    "weekend": {"over", "at", "during"},
+    "weekday": _RELATIVE_WORDS | _WEEKDAY_WORDS,
+    "month_alone": _RELATIVE_WORDS | _PART_WORDS | _MONTH_WORDS,
+}.items()}
+
+
 def _parse_published(published: str | None) -> date | None:
     if not published:
         return None
@@ -365,8 +393,9 @@ def _parse_published(published: str | None) -> date | None:
 
 def _matches(doc: Doc) -> list[tuple[str, re.Match, _Handler]]:
     """Every match of every date pattern in the text, resolved or not."""
-    text = text_of(doc)
-    return [(kind, m, handler) for kind, pattern, handler in PATTERNS for m in pattern.finditer(text)]
+    text, words = text_of(doc), word_index_of(doc)
+    return [(kind, m, handler) for kind, pattern, handler in PATTERNS
+            for m in finditer_at(pattern, text, words.starts(FIRST_WORDS[kind]))]
 
 
 def _scan(doc: Doc, published: date | None, matches: list[tuple[str, re.Match, _Handler]] | None = None) -> list[_Found]:

@@ -13,6 +13,8 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from flashpoint.nlp.anchored import WordIndex
+
 T = TypeVar("T")
 
 
@@ -26,6 +28,11 @@ def _once(doc: Doc, key: str, compute: Callable[[Doc], T]) -> T:
 def text_of(doc: Doc) -> str:
     """The Doc's text."""
     return _once(doc, "flashpoint.text", lambda d: d.text)
+
+
+def word_index_of(doc: Doc) -> WordIndex:
+    """Where each word of the text starts (for the date and number patterns)."""
+    return _once(doc, "flashpoint.word_index", lambda d: WordIndex(text_of(d)))
 
 
 def tokens_of(doc: Doc) -> list[Token]:

@@ -24,7 +24,8 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.models import Quantity
 from flashpoint.nlp.dates import date_spans
-from flashpoint.nlp.docview import text_of
+from flashpoint.nlp.anchored import DIGITS, finditer_at, with_space_before
+from flashpoint.nlp.docview import text_of, word_index_of
 
 _NAME_ENTS = {"ORG", "PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "LOC"}
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1000}
@@ -62,6 +63,35 @@ def _frac_key(s: str) -> str:
 
 def about_words() -> dict[str, str]:
     return _table("quantities_about.txt")
+
+
+@lru_cache(maxsize=None)
+def _first_words() -> dict[str, frozenset[str]]:
+    """The words each pattern can begin with, so that it is tried only there (see
+    flashpoint.nlp.anchored); "us" for "US$". A number may also open with a currency sign or the
+    white space before it, which `_candidates` adds."""
+    number = frozenset({DIGITS, "a", "an", "us"} | {_first_word(w) for w in number_words()})
+    return {
+        "single": number,
+        "range": number | {"between", "from"},
+        "fraction": frozenset(_first_word(f) for f in fractions()),
+    }
+
+
+def _first_word(phrase: str) -> str:
+    return re.match(r"\w+", phrase).group().lower()
+
+
+_CURRENCY_SIGNS = re.compile("[$€£]")
+
+
+def _candidates(doc: Doc, kind: str) -> list[int]:
+    text, words = text_of(doc), word_index_of(doc)
+    starts = words.starts(_first_words()[kind])
+    if kind == "fraction":
+        return starts
+    starts += [m.start() for m in _CURRENCY_SIGNS.finditer(text)]
+    return with_space_before(text, sorted(starts))
 
 
 @lru_cache(maxsize=None)
@@ -208,15 +238,15 @@ def find_quantities(doc: Doc, date_ranges: list[tuple[int, int]] | None = None) 
     finder = _Finder(doc, date_ranges)
     pats = _patterns()
     found: list[Quantity] = []
-    for m in pats["range"].finditer(finder.text):
+    for m in finditer_at(pats["range"], finder.text, _candidates(doc, "range")):
         q = _range(finder, m)
         if q is not None:
             found.append(q)
-    for m in pats["fraction"].finditer(finder.text):
+    for m in finditer_at(pats["fraction"], finder.text, _candidates(doc, "fraction")):
         if finder.free(m.start(), m.end()):
             value = fractions()[_frac_key(m[0])]
             found.append(_finish(finder, m.start(), m.end(), value, None, None))
-    for m in pats["single"].finditer(finder.text):
+    for m in finditer_at(pats["single"], finder.text, _candidates(doc, "single")):
         q = _single(finder, m)
         if q is not None:
             found.append(q)
