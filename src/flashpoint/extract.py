@@ -15,6 +15,7 @@ from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.models import Article, Document, EventDate, EventPlace
 from flashpoint.nlp.actors import ActorLinker, group_actors, load_registry
 from flashpoint.nlp.dates import date_for_event, scan_dates
+from flashpoint.nlp.docview import release
 from flashpoint.nlp.events import EventFinder, EventLexicon
 from flashpoint.nlp.model import load_nlp
 from flashpoint.nlp.quantities import find_quantities
@@ -56,6 +57,12 @@ class Extractor:
 
     def analyse(self, parsed: Doc, article: Article, doc_id: str) -> Document:
         """Run every stage over one parsed article."""
+        try:
+            return self._analyse(parsed, article, doc_id)
+        finally:
+            release(parsed)
+
+    def _analyse(self, parsed: Doc, article: Article, doc_id: str) -> Document:
         document = Document.from_article(article, doc_id)
         document.places = self.geoparser.find_places(parsed)
         place_ranges = [(place.start, place.end) for place in document.places]

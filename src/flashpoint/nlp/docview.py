@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from flashpoint.nlp.anchored import WordIndex
 
 T = TypeVar("T")
+_PREFIX = "flashpoint."
 
 
 def _once(doc: Doc, key: str, compute: Callable[[Doc], T]) -> T:
@@ -25,34 +26,41 @@ def _once(doc: Doc, key: str, compute: Callable[[Doc], T]) -> T:
     return value
 
 
+def release(doc: Doc) -> None:
+    """Drop the views: the token list refers back to the Doc, and that cycle would keep every Doc
+    alive until the garbage collector's next full pass."""
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith(_PREFIX)]:
+        del doc.user_data[key]
+
+
 def text_of(doc: Doc) -> str:
     """The Doc's text."""
-    return _once(doc, "flashpoint.text", lambda d: d.text)
+    return _once(doc, _PREFIX + "text", lambda d: d.text)
 
 
 def word_index_of(doc: Doc) -> WordIndex:
     """Where each word of the text starts (for the date and number patterns)."""
-    return _once(doc, "flashpoint.word_index", lambda d: WordIndex(text_of(d)))
+    return _once(doc, _PREFIX + "word_index", lambda d: WordIndex(text_of(d)))
 
 
 def tokens_of(doc: Doc) -> list[Token]:
     """The Doc's tokens, one object each for the life of the Doc."""
-    return _once(doc, "flashpoint.tokens", list)
+    return _once(doc, _PREFIX + "tokens", list)
 
 
 def words_of(doc: Doc) -> list[str]:
     """Each token's text."""
-    return _once(doc, "flashpoint.words", lambda d: [t.text for t in tokens_of(d)])
+    return _once(doc, _PREFIX + "words", lambda d: [t.text for t in tokens_of(d)])
 
 
 def entities_of(doc: Doc) -> tuple[Span, ...]:
     """The named entities, in text order."""
-    return _once(doc, "flashpoint.entities", lambda d: d.ents)
+    return _once(doc, _PREFIX + "entities", lambda d: d.ents)
 
 
 def sentences_of(doc: Doc) -> list[Span]:
     """The sentences (one, the whole Doc, when nothing set sentence boundaries)."""
-    return _once(doc, "flashpoint.sentences", lambda d: list(d.sents) if d.has_annotation("SENT_START") else [d[:]])
+    return _once(doc, _PREFIX + "sentences", lambda d: list(d.sents) if d.has_annotation("SENT_START") else [d[:]])
 
 
 def sentence_ends(doc: Doc) -> list[int]:
@@ -62,12 +70,12 @@ def sentence_ends(doc: Doc) -> list[int]:
         for sentence in sentences_of(d):
             ends.extend([sentence.end] * len(sentence))
         return ends
-    return _once(doc, "flashpoint.sentence_ends", compute)
+    return _once(doc, _PREFIX + "sentence_ends", compute)
 
 
 def sentence_start_chars(doc: Doc) -> list[int]:
     """The character offset where each sentence starts."""
-    return _once(doc, "flashpoint.sentence_start_chars", lambda d: [s.start_char for s in sentences_of(d)])
+    return _once(doc, _PREFIX + "sentence_start_chars", lambda d: [s.start_char for s in sentences_of(d)])
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -77,9 +85,9 @@ def sentence_starts(doc: Doc) -> list[int]:
         for sentence in sentences_of(d):
             starts.extend([sentence.start] * len(sentence))
         return starts
-    return _once(doc, "flashpoint.sentence_starts", compute)
+    return _once(doc, _PREFIX + "sentence_starts", compute)
 
 
 def pos_of(doc: Doc) -> list[str]:
     """Each token's coarse part of speech."""
-    return _once(doc, "flashpoint.pos", lambda d: [t.pos_ for t in tokens_of(d)])
+    return _once(doc, _PREFIX + "pos", lambda d: [t.pos_ for t in tokens_of(d)])
