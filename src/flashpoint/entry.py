@@ -30,9 +30,10 @@ def will_extract_in_workers(args: list[str]) -> bool:
         return False
     if _workers_given(args) == "1":
         return False
-    from flashpoint.parallel import available_cores
+    from flashpoint.parallel import available_cores, worth_starting_early
 
-    return available_cores() > 1
+    targets = [a for a in args if not a.startswith("-")][1:]
+    return available_cores() > 1 and worth_starting_early(targets)
 
 
 def _workers_given(args: list[str]) -> str | None:

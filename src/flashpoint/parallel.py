@@ -15,6 +15,7 @@ import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from flashpoint.models import Article, Document
@@ -103,16 +104,33 @@ class WorkerPool:
 def worth_workers(inputs: Sequence["Input"]) -> bool:
     """Whether the inputs surely hold more than one batch, so that workers can start loading the
     model at once, while the first articles are read (URLs count as small: their size is unknown)."""
-    if len(inputs) >= BATCH_SIZE:
-        return True
-    size = 0
-    for item in inputs:
-        if item.path is not None:
-            try:
-                size += item.path.stat().st_size
-            except OSError:
-                pass  # reported when it is read
-    return size >= LARGE_INPUT_BYTES
+    return _holds_a_batch(item.path for item in inputs if item.path is not None) or len(inputs) >= BATCH_SIZE
+
+
+def worth_starting_early(targets: Sequence[str]) -> bool:
+    """`worth_workers` for a command line's raw targets (files, folders, URLs), before anything is
+    imported to read them."""
+    def files() -> Iterator[Path]:
+        for target in targets:
+            path = Path(target)
+            if path.is_dir():
+                yield from (p for p in path.rglob("*") if p.is_file())
+            elif path.is_file():
+                yield path
+    return _holds_a_batch(files())
+
+
+def _holds_a_batch(paths: Iterable[Path]) -> bool:
+    count = size = 0
+    for path in paths:
+        count += 1
+        try:
+            size += path.stat().st_size
+        except OSError:
+            pass  # reported when it is read
+        if count >= BATCH_SIZE or size >= LARGE_INPUT_BYTES:
+            return True
+    return False
 
 
 def extract_in_order(

@@ -40,6 +40,7 @@ class TagMapRuler:
         self.by_word: dict[int, list[tuple[int, list[tuple[int, str, object]]]]] = {}
         self.any_word: list[tuple[int, list[tuple[int, str, object]]]] = []
         self.multi = Matcher(original.vocab)
+        self.pairs: list[tuple[int, list[tuple[int, str, object]], list[tuple[int, str, object]]]] = []
         # The leading run of tag-only patterns (the tag map) is applied first, as whole arrays:
         # every later pattern overrides it, exactly as the matches would be applied in order.
         self.tag_map: dict[int, tuple[int | None, int | None]] = {}
@@ -52,7 +53,11 @@ class TagMapRuler:
                 self.tag_map[self.vocab.strings.add(alternatives[0][0]["TAG"])] = (pos, morph)
                 continue
             if not all(len(tokens) == 1 for tokens in alternatives):
-                self.multi.add(str(number), alternatives)
+                if all(len(tokens) == 2 and not any("OP" in t for t in tokens) for tokens in alternatives):
+                    for first, second in alternatives:  # "there is", "gon na": tested as arrays too
+                        self.pairs.append((number, self._conditions(first), self._conditions(second)))
+                else:
+                    self.multi.add(str(number), alternatives)
                 continue
             for tokens in alternatives:
                 conditions = self._conditions(tokens[0])
@@ -61,7 +66,7 @@ class TagMapRuler:
                     self.any_word.append((number, conditions))
                     continue
                 rest = [c for c in conditions if c is not words[0]]
-                for word in words[0][2]:
+                for word in words[0][2].tolist():
                     self.by_word.setdefault(word, []).append((number, rest))
 
     @staticmethod
@@ -92,10 +97,10 @@ class TagMapRuler:
             if key == "IS_SPACE":
                 conditions.append((column, "is", bool(value)))
             elif isinstance(value, str):
-                conditions.append((column, "in", {self.vocab.strings.add(value)}))
+                conditions.append((column, "in", _hashes([self.vocab.strings.add(value)])))
             elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"} and len(value) == 1:
                 test, words = next(iter(value.items()))
-                conditions.append((column, test.lower().replace("_", " "), {self.vocab.strings.add(w) for w in words}))
+                conditions.append((column, test.lower().replace("_", " "), _hashes([self.vocab.strings.add(w) for w in words])))
             elif isinstance(value, dict) and set(value) == {"REGEX"}:
                 conditions.append((column, "regex", re.compile(value["REGEX"])))
             else:
@@ -113,7 +118,7 @@ class TagMapRuler:
                 hits = numpy.array([bool(operand.search(self.vocab.strings[int(h)])) for h in unique])
                 mask &= hits[where]
             else:
-                inside = numpy.fromiter((v in operand for v in data.tolist()), dtype=bool, count=len(data))
+                inside = numpy.isin(data, operand)
                 mask &= inside if test == "in" else ~inside
         return mask
 
@@ -134,7 +139,12 @@ class TagMapRuler:
                     found.update((number, i, i + 1) for i in positions[self._mask(rows, conditions)].tolist())
         for number, conditions in self.any_word:
             found.update((number, i, i + 1) for i in numpy.flatnonzero(self._mask(values, conditions)).tolist())
-        found.update((int(self.vocab.strings[key]), start, end) for key, start, end in self.multi(doc))
+        if len(doc) > 1:
+            for number, first, second in self.pairs:
+                both = self._mask(values[:-1], first) & self._mask(values[1:], second)
+                found.update((number, i, i + 2) for i in numpy.flatnonzero(both).tolist())
+        if len(self.multi):
+            found.update((int(self.vocab.strings[key]), start, end) for key, start, end in self.multi(doc))
         for number, start, end in sorted(found):  # later patterns win, as in spaCy's ruler
             index = self.indices[number]
             token = doc[start + index] if 0 <= index < end - start else doc[start:end][index]
@@ -143,6 +153,11 @@ class TagMapRuler:
 
 
 COLUMNS = ["LOWER", "TAG", "DEP", "IS_SPACE"]
+
+
+def _hashes(values: list[int]) -> numpy.ndarray:
+    """String hashes as the array `numpy.isin` tests against (the dtype of `Doc.to_array`)."""
+    return numpy.array(sorted(set(values)), dtype=numpy.uint64)
 
 
 class CachedLemmatizer:
