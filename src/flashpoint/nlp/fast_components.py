@@ -41,6 +41,8 @@ class TagMapRuler:
         self.any_word: list[tuple[int, list[tuple[int, str, object]]]] = []
         self.multi = Matcher(original.vocab)
         self.pairs: list[tuple[int, list[tuple[int, str, object]], list[tuple[int, str, object]]]] = []
+        self._searched: dict[tuple[re.Pattern[str], int], bool] = {}  # (pattern, word) -> matches
+        self._arrays: dict[frozenset[int], numpy.ndarray] = {}
         # The leading run of tag-only patterns (the tag map) is applied first, as whole arrays:
         # every later pattern overrides it, exactly as the matches would be applied in order.
         self.tag_map: dict[int, tuple[int | None, int | None]] = {}
@@ -66,7 +68,7 @@ class TagMapRuler:
                     self.any_word.append((number, conditions))
                     continue
                 rest = [c for c in conditions if c is not words[0]]
-                for word in words[0][2].tolist():
+                for word in words[0][2]:
                     self.by_word.setdefault(word, []).append((number, rest))
 
     @staticmethod
@@ -97,10 +99,10 @@ class TagMapRuler:
             if key == "IS_SPACE":
                 conditions.append((column, "is", bool(value)))
             elif isinstance(value, str):
-                conditions.append((column, "in", _hashes([self.vocab.strings.add(value)])))
+                conditions.append((column, "in", frozenset([self.vocab.strings.add(value)])))
             elif isinstance(value, dict) and set(value) <= {"IN", "NOT_IN"} and len(value) == 1:
                 test, words = next(iter(value.items()))
-                conditions.append((column, test.lower().replace("_", " "), _hashes([self.vocab.strings.add(w) for w in words])))
+                conditions.append((column, test.lower().replace("_", " "), frozenset(self.vocab.strings.add(w) for w in words)))
             elif isinstance(value, dict) and set(value) == {"REGEX"}:
                 conditions.append((column, "regex", re.compile(value["REGEX"])))
             else:
@@ -115,12 +117,27 @@ class TagMapRuler:
                 mask &= (data != 0) == operand
             elif test == "regex":
                 unique, where = numpy.unique(data, return_inverse=True)
-                hits = numpy.array([bool(operand.search(self.vocab.strings[int(h)])) for h in unique])
+                hits = numpy.array([self._search(operand, h) for h in unique.tolist()], dtype=bool)
                 mask &= hits[where]
             else:
-                inside = numpy.isin(data, operand)
+                if len(data) < SMALL:  # numpy.isin costs more than it saves on a few rows
+                    inside = numpy.fromiter((v in operand for v in data.tolist()), dtype=bool, count=len(data))
+                else:
+                    inside = numpy.isin(data, self._array_of(operand))
                 mask &= inside if test == "in" else ~inside
         return mask
+
+    def _search(self, pattern: re.Pattern[str], key: int) -> bool:
+        found = self._searched.get((pattern, key))
+        if found is None:
+            found = self._searched[(pattern, key)] = bool(pattern.search(self.vocab.strings[key]))
+        return found
+
+    def _array_of(self, words: frozenset[int]) -> numpy.ndarray:
+        array = self._arrays.get(words)
+        if array is None:
+            array = self._arrays[words] = numpy.array(sorted(words), dtype=numpy.uint64)
+        return array
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -155,9 +172,7 @@ class TagMapRuler:
 COLUMNS = ["LOWER", "TAG", "DEP", "IS_SPACE"]
 
 
-def _hashes(values: list[int]) -> numpy.ndarray:
-    """String hashes as the array `numpy.isin` tests against (the dtype of `Doc.to_array`)."""
-    return numpy.array(sorted(set(values)), dtype=numpy.uint64)
+SMALL = 64
 
 
 class CachedLemmatizer:
