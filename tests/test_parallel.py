@@ -60,3 +60,24 @@ def test_ingest_with_workers_stores_what_one_process_stores(small_batches, tmp_p
 def test_workers_must_be_positive():
     with pytest.raises(Exception, match="--workers 0 must be at least 1"):
         list(api.extract_paths([str(CORPUS / "txt")], workers=0))
+
+
+def test_the_workers_server_starts_early_only_for_a_job_that_will_use_workers(tmp_path, monkeypatch):
+    from flashpoint.entry import will_extract_in_workers
+
+    monkeypatch.setattr(parallel, "available_cores", lambda: 2)
+    big = tmp_path / "big"
+    big.mkdir()
+    for i in range(parallel.BATCH_SIZE):
+        (big / f"{i}.txt").write_text("Soldiers shelled the town.", encoding="utf-8")
+    small = tmp_path / "one.txt"
+    small.write_text("Soldiers shelled the town.", encoding="utf-8")
+    assert will_extract_in_workers(["extract", str(big)])
+    assert will_extract_in_workers(["ingest", str(big), "--db", str(tmp_path / "x.duckdb")])
+    assert not will_extract_in_workers(["extract", str(small)])
+    assert not will_extract_in_workers(["extract", "-w", "1", str(big)])
+    assert not will_extract_in_workers(["extract", "--workers=1", str(big)])
+    assert not will_extract_in_workers(["ingest", "--no-extract", str(big)])
+    assert not will_extract_in_workers(["events", "--db", str(big)])
+    monkeypatch.setattr(parallel, "available_cores", lambda: 1)
+    assert not will_extract_in_workers(["extract", str(big)])
