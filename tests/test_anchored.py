@@ -21,6 +21,9 @@ number fell.  Last week, late last month and early 2023 talks stalled. On Tuesda
 yesterday, a day later, three days ago, several weeks earlier, the previous day. Over the weekend
 US$5m, $ 40 million, £3bn and €1.5 billion were pledged; 7:30 p.m. GMT; +44 20 7946 0958.
 A dozen, a few, one hundred and twenty, between 40 and 50, 10 to 12, eight or nine, x_2024,
+Protests are held on Fridays; Mondays and Tuesdays. The AUS$5 million grant, plus$5, _US$5, 5US$5.
+Letters a case-insensitive pattern folds: thıs week, thıs morning, İn last week, laſt Monday, ſix
+people, talks resume this ſpring, shelling in the paſt week.
 F-16s, M23, 1990s, 2nd, 2024-03-05, March–May 2024, the 2014/15 season, 2019-21, ١٢ (Arabic digits), 年 2024 年, this morning, tonight, the spring of 2020.
 """
 
@@ -73,3 +76,10 @@ def test_a_missing_first_word_is_noticed():
     text = "Fighting eased over the weekend."
     assert _spans(pattern.finditer(text))
     assert not _spans(finditer_at(pattern, text, WordIndex(text).starts({"at", "during"})))
+
+
+def test_dates_and_numbers_of_the_awkward_page_resolve_without_error(nlp):
+    doc = nlp(EDGE_TEXT)
+    mentions, spans = dates.scan_dates(doc, "2024-03-10")
+    assert mentions
+    assert quantities.find_quantities(doc, spans)

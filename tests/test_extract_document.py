@@ -90,3 +90,16 @@ def test_a_weapon_is_never_the_source(extract):
     hit = event(doc, "hit")
     assert hit.source is None
     assert hit.target is not None and "convoy" in hit.target.text
+
+
+def test_the_contract_dict_is_what_dataclasses_give(extract):
+    import dataclasses
+    import json
+
+    document = extract(
+        "Kyiv, March 3 — Russian forces shelled Kharkiv on Sunday, killing three civilians, the "
+        "regional governor said. \"We will rebuild,\" he said."
+    )
+    assert document.events and document.quotes and document.quantities
+    assert document.to_dict() == dataclasses.asdict(document)
+    assert json.loads(document.to_json()) == dataclasses.asdict(document)

@@ -13,13 +13,20 @@ EXTRACTING_COMMANDS = {"extract", "ingest"}
 
 
 def main() -> None:
-    if will_extract_in_workers(sys.argv[1:]):
+    if _safely_guessed(sys.argv[1:]):
         from flashpoint.parallel import start_worker_server
 
         start_worker_server()
     from flashpoint.cli import app
 
     app(prog_name="flashpoint")
+
+
+def _safely_guessed(args: list[str]) -> bool:
+    try:
+        return will_extract_in_workers(args)
+    except (OSError, ValueError):  # an odd argument ("File name too long"): typer will say what is wrong
+        return False
 
 
 def will_extract_in_workers(args: list[str]) -> bool:

@@ -15,7 +15,7 @@ from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.models import Article, Document, EventDate, EventPlace
 from flashpoint.nlp.actors import ActorLinker, group_actors, load_registry
 from flashpoint.nlp.dates import date_for_event, scan_dates
-from flashpoint.nlp.docview import release
+from flashpoint.nlp.docview import views_kept
 from flashpoint.nlp.events import EventFinder, EventLexicon
 from flashpoint.nlp.model import load_nlp
 from flashpoint.nlp.quantities import find_quantities
@@ -57,10 +57,8 @@ class Extractor:
 
     def analyse(self, parsed: Doc, article: Article, doc_id: str) -> Document:
         """Run every stage over one parsed article."""
-        try:
+        with views_kept(parsed):
             return self._analyse(parsed, article, doc_id)
-        finally:
-            release(parsed)
 
     def _analyse(self, parsed: Doc, article: Article, doc_id: str) -> Document:
         document = Document.from_article(article, doc_id)

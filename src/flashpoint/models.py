@@ -207,8 +207,10 @@ def plain(value: Any) -> Any:
     tenth of its cost: it deep-copies every string and number, which nothing here needs)."""
     if isinstance(value, (str, int, float, type(None))):
         return value
-    if isinstance(value, list):
-        return [plain(item) for item in value]
+    if isinstance(value, (list, tuple)):
+        return type(value)(plain(item) for item in value)
+    if isinstance(value, dict):
+        return {key: plain(item) for key, item in value.items()}
     names = _FIELD_NAMES.get(type(value))
     if names is None:
         if not is_dataclass(value):

@@ -113,10 +113,13 @@ def worth_starting_early(targets: Sequence[str]) -> bool:
     def files() -> Iterator[Path]:
         for target in targets:
             path = Path(target)
-            if path.is_dir():
-                yield from (p for p in path.rglob("*") if p.is_file())
-            elif path.is_file():
-                yield path
+            try:
+                if path.is_dir():
+                    yield from (p for p in path.rglob("*") if p.is_file())
+                elif path.is_file():
+                    yield path
+            except OSError:
+                continue  # not a readable path: reading it later says why
     return _holds_a_batch(files())
 
 

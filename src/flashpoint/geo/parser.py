@@ -25,7 +25,6 @@ from flashpoint.nlp.docview import entities_of, sentence_ends, sentence_starts, 
 from flashpoint.models import Place
 
 MAX_NAME_TOKENS = 6
-ARTICLE_PREFIXES = {"al", "el", "Al", "El", "AL", "EL", "aL", "eL"}
 # Weights of the resolution score (see Geoparser._score).
 W_POP, W_COUNTRY, W_ADMIN1, W_CURATED_AREA, W_CURATED, W_ALTERNATE = 0.6, 3.0, 1.0, 2.0, 1.0, -1.0
 W_AREA_CUE, W_SETTLEMENT_CUE, W_CONTAINER, W_FOCUS, W_TOP_FOCUS = 4.0, 2.0, 8.0, 2.0, 1.0
@@ -140,7 +139,7 @@ class Geoparser:
         i = 0
         n = len(doc)
         while i < n:
-            if taken[i] or not (capitalised[i] or words[i] in ARTICLE_PREFIXES and _article_prefix(words, capitalised, i)):
+            if taken[i] or not (capitalised[i] or len(words[i]) == 2 and _article_prefix(words, capitalised, i)):
                 i += 1
                 continue
             best = None

@@ -16,24 +16,37 @@ from collections.abc import Iterable, Iterator
 
 DIGITS = "#digits"  # stands for every word that begins with a digit
 _WORD = re.compile(r"\w+")
+# Letters that `re.IGNORECASE` takes for an ASCII letter but `str.lower` does not turn into it.
+_CASE_FOLDS = str.maketrans({"\u017f": "s", "\u0131": "i", "\u0130": "i", "\u212a": "k"})
+
+
+def fold_case(text: str) -> str:
+    """Lower case as a case-insensitive pattern sees it ("laſt" is "last")."""
+    return text.translate(_CASE_FOLDS).lower()
 
 
 class WordIndex:
-    """Where each word of a text starts, by its lower-case form (numbers under DIGITS)."""
+    """Where each word of a text starts, by its lower-case form (numbers under DIGITS). A word
+    asked for with a trailing "*" stands for every word it begins ("friday*": "Fridays")."""
 
     def __init__(self, text: str):
         self.text = text
         self._starts: dict[str, list[int]] = {}
         for m in _WORD.finditer(text):
             word = m.group()
-            key = DIGITS if word[0].isdigit() else word.lower()
+            key = DIGITS if word[0].isdigit() else fold_case(word)
             self._starts.setdefault(key, []).append(m.start())
 
     def starts(self, words: Iterable[str]) -> list[int]:
         """Offsets where any of the (lower-case) words starts, in order."""
         found: list[int] = []
+        prefixes = tuple(word[:-1] for word in words if word.endswith("*"))
         for word in words:
             found.extend(self._starts.get(word, ()))
+        if prefixes:
+            for key, starts in self._starts.items():
+                if key.startswith(prefixes):
+                    found.extend(starts)
         return sorted(set(found))
 
 

@@ -361,8 +361,7 @@ _RELATIVE_WORDS = {"last", "this", "next", "past", "coming", "previous"}
 _PART_WORDS = {"early", "mid", "late", "the"}
 _MONTH_WORDS = {m.lower() for m in MONTHS} | {a.lower() for a in MONTH_ABBR}
 _WEEKDAY_WORDS = {w.lower() for w in WEEKDAYS}
-_NUM_WORDS = {DIGITS, "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-              "eleven", "twelve", "several"}
+_NUM_WORDS = {DIGITS} | {w.split()[0] for w in SMALL_NUMBERS}
 FIRST_WORDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, words in {
     "iso": {DIGITS},
     "month_range": {"between", "from"} | _MONTH_WORDS,
@@ -377,7 +376,7 @@ FIRST_WORDS: dict[str, frozenset[str]] = {kind: frozenset(words) for kind, words
     "shift": _NUM_WORDS,
     "period": {"early", "late", "earlier", "later", "mid", "in", "the"} | _RELATIVE_WORDS,
     "weekend": {"over", "at", "during"},
-    "weekday": _RELATIVE_WORDS | _WEEKDAY_WORDS,
+    "weekday": _RELATIVE_WORDS | {w + "*" for w in _WEEKDAY_WORDS},  # no \b after the name: "Fridays"
     "month_alone": _RELATIVE_WORDS | _PART_WORDS | _MONTH_WORDS,
 }.items()}
 
@@ -403,7 +402,10 @@ def _scan(doc: Doc, published: date | None, matches: list[tuple[str, re.Match, _
     resolver = _Resolver(doc, published)
     found: list[_Found] = []
     for kind, m, handler in matches if matches is not None else _matches(doc):
-        value = handler(resolver, m)
+        try:
+            value = handler(resolver, m)
+        except KeyError:  # a case-insensitive match on a spelling no table holds ("laſt week")
+            value = None
         if value is None and kind in ("year", "month_alone") and not _keeps_span(kind, m, published):
             continue
         found.append(_Found(m.start(), m.end(), kind, value, m))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
-from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of
+from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of, views_kept
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
 from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, ModalityCues, modality_of
 
@@ -241,8 +241,9 @@ class EventFinder:
         "shelled Kupiansk" is directed at Ukraine, "rejected an Indian proposal" at India."""
         args = ArgumentFinder(doc, mentions or [], self.lexicon.context, places, country_words or {})
         events: list[Event] = []
-        for sent in sentences_of(doc):
-            events.extend(self.find_in_sentence(sent, args))
+        with views_kept(doc):
+            for sent in sentences_of(doc):
+                events.extend(self.find_in_sentence(sent, args))
         return events
 
     def find_in_sentence(self, sent: SpacySpan, args: ArgumentFinder) -> list[Event]:

@@ -68,9 +68,9 @@ def about_words() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def _first_words() -> dict[str, frozenset[str]]:
     """The words each pattern can begin with, so that it is tried only there (see
-    flashpoint.nlp.anchored); "us" for "US$". A number may also open with a currency sign or the
+    flashpoint.nlp.anchored). A number may also open with a currency sign ("US$" included) or the
     white space before it, which `_candidates` adds."""
-    number = frozenset({DIGITS, "a", "an", "us"} | {_first_word(w) for w in number_words()})
+    number = frozenset({DIGITS, "a", "an"} | {_first_word(w) for w in number_words()})
     return {
         "single": number,
         "range": number | {"between", "from"},
@@ -82,7 +82,7 @@ def _first_word(phrase: str) -> str:
     return re.match(r"\w+", phrase).group().lower()
 
 
-_CURRENCY_SIGNS = re.compile("[$€£]")
+_CURRENCY_SIGNS = re.compile(r"[$€£]|(?i:us\$)")  # "US$" may follow a letter: "AUS$5"
 
 
 def _candidates(doc: Doc, kind: str) -> list[int]:
@@ -244,7 +244,9 @@ def find_quantities(doc: Doc, date_ranges: list[tuple[int, int]] | None = None) 
             found.append(q)
     for m in finditer_at(pats["fraction"], finder.text, _candidates(doc, "fraction")):
         if finder.free(m.start(), m.end()):
-            value = fractions()[_frac_key(m[0])]
+            value = fractions().get(_frac_key(m[0]))
+            if value is None:  # matched case-insensitively in a spelling the table lacks
+                continue
             found.append(_finish(finder, m.start(), m.end(), value, None, None))
     for m in finditer_at(pats["single"], finder.text, _candidates(doc, "single")):
         q = _single(finder, m)
