@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -131,8 +132,14 @@ class Report:
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
-    """The annotated documents of a gold file, checked enough to score."""
+    """The annotated documents of a gold file, checked enough to score.
+
+    A line without `text` but with `set` (an annotation kept as anchors and document ids only, as
+    the held-out set in eval/ is) takes its text, publication date and places from the document of
+    that `doc_id` in the named set, looked for beside the gold file, in $FLASHPOINT_GOLD_DIR and in
+    ../shared/gold (from the working folder and from the gold file's repository)."""
     documents = []
+    sources: dict[str, dict[str, dict[str, Any]]] = {}
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -141,10 +148,42 @@ def read_gold(path: str | Path) -> list[dict[str, Any]]:
                 document = json.loads(line)
             except json.JSONDecodeError as err:
                 raise GoldFormatError(f"{path}, line {number}: malformed JSON: {err.msg}") from err
+            if isinstance(document, dict) and "text" not in document and isinstance(document.get("set"), str):
+                document = _joined(path, number, document, sources)
             if not isinstance(document, dict) or not isinstance(document.get("text"), str):
                 raise GoldFormatError(f"{path}, line {number}: a document needs a `text` string")
             documents.append(document)
     return documents
+
+
+def gold_dirs(path: str | Path) -> list[Path]:
+    """Where the texts of an anchors-only annotation may be found, in order."""
+    here = Path(path).resolve().parent
+    dirs = [Path(d) for d in (os.environ.get("FLASHPOINT_GOLD_DIR"),) if d]
+    dirs.append(here)
+    dirs.append(Path.cwd().resolve().parent / "shared" / "gold")
+    dirs.extend(parent.parent / "shared" / "gold" for parent in here.parents if (parent / "pyproject.toml").is_file())
+    return dirs
+
+
+def _joined(path: str | Path, number: int, annotation: dict[str, Any],
+            sources: dict[str, dict[str, dict[str, Any]]]) -> dict[str, Any]:
+    """An anchors-only annotation joined with its source document's text, date and places."""
+    name = annotation["set"]
+    if name not in sources:
+        found = next((d / name for d in gold_dirs(path) if (d / name).is_file()), None)
+        if found is None:
+            raise GoldFormatError(f"{path}, line {number}: the texts of set '{name}' were not found "
+                                  f"(looked in {', '.join(str(d) for d in gold_dirs(path))})")
+        sources[name] = {doc.get("doc_id"): doc for doc in read_gold(found)}
+    source = sources[name].get(annotation.get("doc_id"))
+    if source is None:
+        raise GoldFormatError(f"{path}, line {number}: no document '{annotation.get('doc_id')}' in {name}")
+    joined = {**annotation, "text": source["text"], "places": source.get("places") or []}
+    joined.setdefault("published", source.get("published"))
+    for key in ("quotes", "quantities"):
+        joined.setdefault(key, [])
+    return joined
 
 
 def _event_matches(event: Event, gold: dict[str, Any]) -> bool:

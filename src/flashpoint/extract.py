@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.models import Article, Document, EventDate, EventPlace
 from flashpoint.nlp.actors import ActorLinker, group_actors, load_registry
+from flashpoint.nlp.background import claimant, is_background
 from flashpoint.nlp.dates import date_for_event, scan_dates
 from flashpoint.nlp.docview import views_kept
 from flashpoint.nlp.events import EventFinder, EventLexicon
@@ -71,8 +72,13 @@ class Extractor:
         for event in document.events:
             place = locate_event(parsed, event.sentence, event.trigger, document.places)
             event.place = EventPlace.from_place(place) if place else None
-            when = date_for_event(parsed, event.sentence, event.trigger, dates)
+            when = date_for_event(parsed, event.sentence, event.trigger, dates, article.published)
             event.date = EventDate(when.value, when.text) if when else None
+            event.background = is_background(event.date.value if event.date else None, article.published)
+            trigger = parsed.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if trigger is not None and len(trigger):
+                sides = (event.source.id if event.source else None, event.target.id if event.target else None)
+                event.claimed_by = claimant(trigger.root, sides, mentions)
         document.quotes = find_quotes(parsed, mentions)
         document.quantities = find_quantities(parsed, date_ranges)
         return document

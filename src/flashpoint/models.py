@@ -119,6 +119,11 @@ class Event:
     sentence: Span
     trigger: Span
     confidence: float
+    # dated more than a year before publication: history the article recalls, not news
+    background: bool = False
+    # the party whose word the event rests on, when it is one of the event's sides or claims it
+    # ("the group claimed it killed 22 soldiers"): a claim, not a confirmed fact
+    claimed_by: ActorRef | None = None
 
 
 @dataclass

@@ -21,6 +21,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import DateMention, Span
+from flashpoint.nlp.background import is_background, is_period
 from flashpoint.nlp.anchored import DIGITS, finditer_at
 from flashpoint.nlp.docview import text_of, word_index_of
 
@@ -552,14 +553,36 @@ def _is_ancestor(anc: Token, tok: Token) -> bool:
     return anc == tok or any(a == anc for a in tok.ancestors)
 
 
-def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMention]) -> DateMention | None:
+def _in_side_clause(tok: Token, trig: Token) -> bool:
+    """A date inside a relative or participial clause of one of the event's arguments ("the
+    insurgency, which began in 2009, has killed ...") dates that argument, not the event."""
+    node, steps = tok, 0
+    while node != trig and node.head != node and steps < 12:
+        if node.dep_ in _SIDE_CLAUSES and node.head != trig:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _COMPARISON for c in node.children):
+            return True  # "..., as happened in 2022": another event, for comparison
+        node, steps = node.head, steps + 1
+    return False
+
+
+_SIDE_CLAUSES = frozenset({"relcl", "acl", "appos"})
+_COMPARISON = frozenset({"as", "like", "unlike", "than"})
+
+
+def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMention],
+                   published: str | None = None) -> DateMention | None:
     """The date that belongs to the event whose trigger is given; None when the sentence has none.
 
     A date in the trigger's subtree (or on the trigger's own verb) wins; then the nearest date of
     the sentence that is not the reporting verb's. Where the only dates belong to the reporting
-    verb ("X happened, officials said on Thursday") the event gets their month.
+    verb ("X happened, officials said on Thursday") the event gets their month. A period ("since
+    2009") is never the event's date, nor a date in a side clause of an argument; a date over a
+    year before publication counts only in the event's own clause.
     """
-    inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end]
+    text = text_of(doc)
+    inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end
+              and not (is_period(text[max(0, d.start - 16):d.start]) and is_background(d.value, published))]
     if not inside:
         return None
     trig = _root_token(doc, trigger.start, trigger.end)
@@ -572,9 +595,13 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
         if tok is None:
             other.append(d)
             continue
+        if _is_ancestor(trig, tok) and _in_side_clause(tok, trig):
+            continue
         verb = _governing_verb(tok)
-        if verb == trig_verb or _is_ancestor(trig, tok):
-            attached.append(d)
+        if verb == trig_verb or _is_ancestor(trig, tok) or (trig_verb.dep_ == "advcl" and trig_verb.head == verb):
+            attached.append(d)  # its own clause, or the clause its "after ..."/"when ..." clause hangs on
+        elif is_background(d.value, published):
+            continue  # an old date elsewhere in the sentence: background, not this event's
         elif verb.lemma_.lower() in _REPORTING:
             reporting.append(d)
         else:
@@ -584,6 +611,8 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
         return near(attached)
     if other:
         return near(other)
+    if not reporting:
+        return None
     d = near(reporting)
     if len(d.value) == 10:
         return DateMention(start=d.start, end=d.end, text=d.text, value=d.value[:7])

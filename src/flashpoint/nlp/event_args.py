@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
+from flashpoint.nlp.background import is_running_total
 from flashpoint.nlp.docview import text_of
 
 if TYPE_CHECKING:
@@ -311,9 +312,11 @@ def count_dead(trigger: Token, kill_words: frozenset[str]) -> int | None:
         victims = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if victims is None:
             continue
+        if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in victims.children):
+            return 0  # "no one was killed", "no civilians were hurt"
         n = _number(victims)
         if n is not None:
-            return n
+            return None if is_running_total(verb) else n  # "has killed 40,000 since 2009" is a war's toll
     return None
 
 

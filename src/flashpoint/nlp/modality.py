@@ -22,7 +22,7 @@ ASSERTED = "asserted"
 HYPOTHETICAL = "hypothetical"
 NEGATED = "negated"
 STATUSES = (ASSERTED, HYPOTHETICAL, NEGATED)
-KINDS = ("aux", "neg", "det", "mark", "govern", "control", "modifier", "infinitive")
+KINDS = ("aux", "neg", "det", "mark", "govern", "control", "modifier", "infinitive", "purpose")
 
 # dependency links along which a trigger inherits the modality of its head
 _CLIMB = frozenset(
@@ -81,16 +81,26 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
         return HYPOTHETICAL
     token = trigger
     skip_clause = False
+    adjunct = False  # climbed out of a prepositional adjunct: "no one was killed in the bombing"
     for _ in range(_MAX_STEPS):
         if not skip_clause:
             status = _clause_status(token, cues)
-            if status:
+            if status and not (adjunct and status == NEGATED):
                 return status
         head = token.head
         if head == token or token.dep_ not in _CLIMB:
             return ASSERTED
         if token.dep_ == "advcl" and _is_infinitive(token) and not _governed_by_cue(head, cues):
+            if cues.get("purpose", _lemma(head)):
+                skip_clause, token = False, head  # "took to the streets to protest": as the march is
+                continue
             return cues.get("infinitive", "to") or ASSERTED
+        if token.dep_ == "acl" and _is_infinitive(token) and cues.get("govern", _lemma(head)):
+            decided = cues.get("govern", _lemma(head))
+            if decided != ASSERTED:
+                return decided  # "a plot to attack the prison", "a proposal to hold talks"
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            adjunct = True  # a negated clause does not negate the event named in its adjunct
         if token.dep_ in _SUBJECTS and _predicate_is_hypothetical(head, cues):
             return HYPOTHETICAL  # "talks are due to resume", "a fight is likely to kill"
         decided = _governing_status(token, head, cues)

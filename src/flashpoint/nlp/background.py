@@ -1,0 +1,179 @@
+"""Temporal scope of an event: running tolls, period dates, background events and claims.
+
+"Boko Haram has killed 40,000 since 2009" counts a war, not one attack; "since 2009" is a span,
+not the event's date; an event dated years before the article is background, not news; "the
+group claimed it killed 22 soldiers" is the group's word. The cue words live in
+``data/lexicon/background.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from flashpoint.datafiles import read_table
+from flashpoint.errors import DataFileError
+from flashpoint.models import ActorMention, ActorRef
+
+KINDS = ("period", "cumulative", "conflict", "total", "claim")
+# an event that ended more than this long before publication is background
+BACKGROUND_AFTER = timedelta(days=366)
+
+
+@dataclass(frozen=True)
+class ScopeCues:
+    """Cue words by kind (lower case; several-word cues as one string)."""
+
+    period: frozenset[str]
+    cumulative: frozenset[str]
+    conflict: frozenset[str]
+    total: frozenset[str]
+    claim: frozenset[str]
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "ScopeCues":
+        source = path or Path(str(resources.files("flashpoint") / "data" / "lexicon" / "background.tsv"))
+        words: dict[str, set[str]] = {k: set() for k in KINDS}
+        for number, row in read_table(source, ["word", "kind"]):
+            if not row["word"]:
+                raise DataFileError(str(source), number, "empty word")
+            if row["kind"] not in KINDS:
+                raise DataFileError(str(source), number, f"unknown kind '{row['kind']}' (one of {', '.join(KINDS)})")
+            words[row["kind"]].add(row["word"].lower())
+        return cls(**{k: frozenset(v) for k, v in words.items()})
+
+
+@lru_cache(maxsize=1)
+def cues() -> ScopeCues:
+    """The packaged cue file, read once per process."""
+    return ScopeCues.load()
+
+
+def is_running_total(verb: Token) -> bool:
+    """A killing verb whose count is a running total: a conflict as its subject, a period
+    ("since 2009", "over the past decade" with a perfect tense), "so far", or a toll noun."""
+    c = cues()
+    subject = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "agent")), None)
+    if subject is not None and subject.dep_ == "agent":
+        subject = next((g for g in subject.children if g.dep_ == "pobj"), None)
+    if subject is not None and (subject.lemma_.lower() in c.conflict
+                                or f"{subject.head.lower_} {subject.lower_}" in c.conflict):
+        return True
+    perfect = any(ch.dep_ == "aux" and ch.lemma_.lower() == "have" for ch in verb.children)
+    for ch in verb.children:
+        if ch.dep_ == "prep" and ch.lower_ in c.period:
+            return True
+        if ch.dep_ == "prep" and ch.lower_ in ("over", "in", "during") and perfect and _is_span_of_time(ch):
+            return True
+        if ch.dep_ in ("advmod", "npadvmod", "prep") and _phrase(ch) in c.cumulative:
+            return True
+    head = verb.head
+    return head != verb and head.lemma_.lower() in c.total
+
+
+def _phrase(token: Token) -> str:
+    words = [t.lower_ for t in token.subtree]
+    return " ".join(words[:2]) if len(words) > 1 else words[0]
+
+
+def _is_span_of_time(prep: Token) -> bool:
+    """'over the past decade', 'in the last two years': a preposition over a stretch of time."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    return obj.lemma_.lower() in {"year", "decade", "month", "week", "period"} and any(
+        g.lower_ in ("past", "last", "previous") for g in obj.children)
+
+
+def is_period(text_before: str) -> bool:
+    """A date preceded by 'since', 'until'... names a stretch of time, not a moment."""
+    words = text_before.lower().split()
+    return bool(words) and words[-1] in cues().period
+
+
+def date_end(value: str) -> date | None:
+    """The last day that a YYYY, YYYY-MM or YYYY-MM-DD value covers."""
+    try:
+        parts = [int(p) for p in value.split("-")]
+        if len(parts) == 1:
+            return date(parts[0], 12, 31)
+        if len(parts) == 2:
+            y, m = parts
+            return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+
+
+def is_background(value: str | None, published: str | None) -> bool:
+    """An event whose date ended more than a year before the article was published."""
+    if not value or not published:
+        return False
+    end = date_end(value)
+    try:
+        pub = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return end is not None and pub - end > BACKGROUND_AFTER
+
+
+def claiming_verb(trigger: Token) -> Token | None:
+    """The verb of a claim that governs the trigger ("the group claimed it had killed"), if any."""
+    token = trigger
+    for _ in range(6):
+        head = token.head
+        if head == token:
+            return None
+        if token.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep") and head.lemma_.lower() in cues().claim:
+            return head
+        token = head
+    return None
+
+
+_REPORTING = frozenset({"say", "tell", "announce", "state", "declare", "report", "add", "confirm", "insist"})
+
+
+def claimant(trigger: Token, sides: tuple[str | None, str | None], mentions: Sequence[ActorMention]) -> ActorRef | None:
+    """Who the event rests on, when that is an interested party: the subject of "claimed", or a
+    speaker who is one of the event's own sides ("the army said it killed 30 rebels")."""
+    verb = claiming_verb(trigger)
+    explicit = verb is not None
+    if verb is None:
+        verb = _reporting_verb(trigger)
+    if verb is None:
+        return None
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return None
+    mention = next((m for m in mentions if m.start <= speaker.idx < m.end), None)
+    if mention is not None:
+        info = mention.actor
+        if explicit or info.id in sides:
+            return ActorRef(info.id, info.name, mention.text, info.country, info.sector)
+        return None
+    if explicit and speaker.pos_ in ("NOUN", "PROPN"):
+        words = [t for t in speaker.subtree if t.i <= speaker.i]
+        phrase = speaker.doc[words[0].i:speaker.i + 1].text if words else speaker.text
+        return ActorRef(phrase, phrase, phrase, None, None)
+    return None
+
+
+def _reporting_verb(trigger: Token) -> Token | None:
+    token = trigger
+    for _ in range(6):
+        head = token.head
+        if head == token:
+            return None
+        if token.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING:
+            return head
+        if token.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl"):
+            return None
+        token = head
+    return None
