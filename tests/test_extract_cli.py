@@ -10,7 +10,7 @@ GOOD = FIXTURES / "good"
 CONTRACT_KEYS = ["doc_id", "published", "title", "url", "outlet", "language", "text",
                  "actors", "places", "events", "quotes", "quantities"]
 EVENT_KEYS = {"type", "mode", "cameo", "status", "source", "target", "place", "date", "fatalities",
-              "sentence", "trigger", "confidence"}
+              "sentence", "trigger", "confidence", "background", "claimed_by"}
 PLOVER = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
           "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 

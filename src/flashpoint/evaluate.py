@@ -76,6 +76,8 @@ class Report:
     quantities: Ratio = field(default_factory=Ratio)
     per_type: dict[str, TypeCounts] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
+    # (confidence, right) for every scored asserted event: the reliability of `confidence`
+    confidence: list[tuple[float, bool]] = field(default_factory=list)
 
     @property
     def gold_events(self) -> int:
@@ -128,7 +130,26 @@ class Report:
                 "quantities": [self.quantities.right, self.quantities.total],
             },
             "per_type": {t: vars(c) for t, c in sorted(self.per_type.items())},
+            "calibration": reliability(self.confidence),
         }
+
+
+CONFIDENCE_BANDS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def reliability(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
+    """The Brier score of `confidence` as a probability of being right, and accuracy per band."""
+    if not pairs:
+        return {"events": 0, "brier": None, "bands": []}
+    brier = sum((conf - float(right)) ** 2 for conf, right in pairs) / len(pairs)
+    bands = []
+    for low, high in CONFIDENCE_BANDS:
+        inside = [(c, r) for c, r in pairs if low <= c < high]
+        if inside:
+            bands.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "events": len(inside),
+                          "mean_confidence": sum(c for c, _ in inside) / len(inside),
+                          "accuracy": sum(r for _, r in inside) / len(inside)})
+    return {"events": len(pairs), "brier": brier, "bands": bands}
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:
@@ -259,30 +280,60 @@ def _describe(event: Event) -> dict[str, Any]:
     }
 
 
+@dataclass
+class Matching:
+    """How one document's asserted system events meet its annotation (the scorer's one matching)."""
+
+    candidates: list[Event]
+    matched: dict[int, dict[str, Any]]  # candidate index -> the asserted gold event it matches
+    missed: list[dict[str, Any]]
+    optional: set[int]  # candidates unmatched but matching an optional gold event: not scored
+
+    def labels(self) -> list[tuple[Event, bool]]:
+        """(event, right) for every scored asserted event: right when it matches an asserted gold event."""
+        return [(e, i in self.matched) for i, e in enumerate(self.candidates) if i not in self.optional]
+
+
+def match_events(system: Document, document: dict[str, Any]) -> Matching:
+    """Greedy matching in annotation order: each asserted gold event takes the first unused
+    asserted system event whose sentence holds its anchor and whose type it allows."""
+    gold_events = document.get("events") or []
+    asserted_gold = [g for g in gold_events if g.get("status") == "asserted" and not g.get("optional")]
+    optional_gold = [g for g in gold_events if g.get("optional")]
+    candidates = [e for e in system.events if e.status == "asserted"]
+    matched: dict[int, dict[str, Any]] = {}
+    missed = []
+    for gold in asserted_gold:
+        match = next((i for i, e in enumerate(candidates) if i not in matched and _event_matches(e, gold)), None)
+        if match is None:
+            missed.append(gold)
+        else:
+            matched[match] = gold
+    optional = {i for i, e in enumerate(candidates)
+                if i not in matched and any(_event_matches(e, g) for g in optional_gold)}
+    return Matching(candidates, matched, missed, optional)
+
+
 def score_events(report: Report, system: Document, document: dict[str, Any]) -> None:
     """Event P/R/F1 over asserted events, modality errors, and field accuracy on matches."""
     gold_events = document.get("events") or []
     report.annotated_events += len(gold_events)
     asserted_gold = [g for g in gold_events if g.get("status") == "asserted" and not g.get("optional")]
     other_gold = [g for g in gold_events if g.get("status") != "asserted" and not g.get("optional")]
-    optional_gold = [g for g in gold_events if g.get("optional")]
-    candidates = [e for e in system.events if e.status == "asserted"]
-    used: set[int] = set()
-    for gold in asserted_gold:
-        match = next((i for i, e in enumerate(candidates) if i not in used and _event_matches(e, gold)), None)
-        first_type = gold["types"][0]
-        if match is None:
-            report.fn += 1
-            report.type_counts(first_type).fn += 1
-            report.errors.append({"doc_id": system.doc_id, "kind": "miss", "anchor": gold.get("anchor"), "types": gold["types"]})
-            continue
-        used.add(match)
-        event = candidates[match]
+    matching = match_events(system, document)
+    candidates = matching.candidates
+    for gold in matching.missed:
+        report.fn += 1
+        report.type_counts(gold["types"][0]).fn += 1
+        report.errors.append({"doc_id": system.doc_id, "kind": "miss", "anchor": gold.get("anchor"), "types": gold["types"]})
+    for index, gold in sorted(matching.matched.items(), key=lambda item: asserted_gold.index(item[1])):
+        event = candidates[index]
         report.tp += 1
         report.type_counts(event.type).tp += 1
         _score_fields(report, event, gold, document, system.doc_id)
+    report.confidence.extend((e.confidence, right) for e, right in matching.labels())
     for index, event in enumerate(candidates):
-        if index in used or any(_event_matches(event, g) for g in optional_gold):
+        if index in matching.matched or index in matching.optional:
             continue
         report.fp += 1
         report.type_counts(event.type).fp += 1

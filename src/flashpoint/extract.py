@@ -15,6 +15,7 @@ from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.models import Article, Document, EventDate, EventPlace
 from flashpoint.nlp.actors import ActorLinker, group_actors, load_registry
 from flashpoint.nlp.background import claimant, is_background
+from flashpoint.nlp.confidence import Calibrator
 from flashpoint.nlp.dates import date_for_event, scan_dates
 from flashpoint.nlp.docview import views_kept
 from flashpoint.nlp.events import EventFinder, EventLexicon
@@ -33,6 +34,7 @@ class Extractor:
     linker: ActorLinker
     geoparser: Geoparser
     events: EventFinder
+    calibrator: Calibrator | None = None  # None: the raw lexicon scores (what calibration is fitted on)
 
     def __post_init__(self) -> None:
         self.country_words = self.linker.registry.country_words()
@@ -45,6 +47,7 @@ class Extractor:
             linker=ActorLinker(load_registry()),
             geoparser=Geoparser(Gazetteer.load()),
             events=EventFinder(EventLexicon.load()),
+            calibrator=Calibrator.load(),
         )
 
     def extract(self, article: Article, doc_id: str) -> Document:
@@ -79,6 +82,8 @@ class Extractor:
             if trigger is not None and len(trigger):
                 sides = (event.source.id if event.source else None, event.target.id if event.target else None)
                 event.claimed_by = claimant(trigger.root, sides, mentions)
+        if self.calibrator is not None:
+            self.calibrator.apply(document.events)
         document.quotes = find_quotes(parsed, mentions)
         document.quantities = find_quantities(parsed, date_ranges)
         return document
