@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef
+from flashpoint.nlp.wordlists import words
 
 KINDS = ("period", "cumulative", "conflict", "total", "claim")
 # an event that ended more than this long before publication is background
@@ -137,8 +138,6 @@ def claiming_verb(trigger: Token) -> Token | None:
     return None
 
 
-_REPORTING = frozenset({"say", "tell", "announce", "state", "declare", "report", "add", "confirm", "insist"})
-
 
 def claimant(trigger: Token, sides: tuple[str | None, str | None], mentions: Sequence[ActorMention]) -> ActorRef | None:
     """Who the event rests on, when that is an interested party: the subject of "claimed", or a
@@ -171,7 +170,7 @@ def _reporting_verb(trigger: Token) -> Token | None:
         head = token.head
         if head == token:
             return None
-        if token.dep_ == "ccomp" and head.lemma_.lower() in _REPORTING:
+        if token.dep_ == "ccomp" and head.lemma_.lower() in words("reporting"):
             return head
         if token.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl"):
             return None

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.models import DateMention, Span
 from flashpoint.nlp.background import is_background, is_period
+from flashpoint.nlp.wordlists import words
 from flashpoint.nlp.anchored import DIGITS, finditer_at
 from flashpoint.nlp.docview import text_of, word_index_of
 
@@ -38,16 +39,6 @@ SMALL_NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": None, "few": None,
 }
-# words before a month or a year that make it a point in time (and not "May" the verb)
-TIME_PREPS = {
-    "in", "since", "until", "till", "by", "on", "during", "through", "from", "to", "before",
-    "after", "of", "early", "mid", "late", "last", "this", "next", "between", "and", "around",
-    "throughout", "into", "as", "at", "the", "that", "previous", "past", "end", "beginning",
-    "start", "middle", "fiscal", "year", "circa", "or",
-}
-QUANTITY_WORDS = {"about", "some", "nearly", "almost", "than", "over", "around", "roughly", "approximately", "least", "only"}
-FUTURE_AUX = {"will", "wo", "'ll", "shall"}
-FUTURE_HEADS = {"due", "scheduled", "set", "planned", "plans", "plan", "expected"}
 
 _M = "(?P<month>" + "|".join(MONTHS) + ")"
 _M2 = "(?P<month2>" + "|".join(MONTHS) + ")"
@@ -118,13 +109,13 @@ class _Resolver:
         tok: Token = span.root
         seen = 0
         while tok.pos_ not in ("VERB", "AUX") and tok.head != tok and seen < 6:
-            if tok.lower_ in FUTURE_HEADS:
+            if tok.lower_ in words("future_head"):
                 return True
             tok, seen = tok.head, seen + 1
         for _ in range(2):
-            if tok.lower_ in FUTURE_HEADS:
+            if tok.lower_ in words("future_head"):
                 return True
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in tok.children):
+            if any(c.dep_ == "aux" and c.lower_ in words("future_aux") for c in tok.children):
                 return True
             if tok.dep_ not in ("xcomp", "conj") or tok.head == tok:
                 break
@@ -171,9 +162,9 @@ class _Resolver:
         if re.match(r"\s*(?:%|percent|per\s+cent|[,.]\d|\s*[-–]\s*\d)", self.text[end:end + 8]):
             return False
         prev = _prev_word(self.text, m.start())
-        if prev in TIME_PREPS or m["part"]:
+        if prev in words("time_prep") or m["part"]:
             return True
-        if prev in QUANTITY_WORDS:
+        if prev in words("quantity"):
             return False
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
@@ -199,7 +190,7 @@ class _Resolver:
     def month_alone(self, m: re.Match) -> str | None:
         prev = _prev_word(self.text, m.start())
         month = m["month"]
-        if month in ("May", "March") and not (m["rel"] or m["part"] or m["yrel"] or prev in TIME_PREPS):
+        if month in ("May", "March") and not (m["rel"] or m["part"] or m["yrel"] or prev in words("time_prep")):
             return None
         return self._month_alone(m, MONTHS[month])
 
@@ -529,11 +520,6 @@ def date_spans(doc: Doc) -> list[tuple[int, int]]:
 
 # -- which date belongs to an event ----------------------------------------------------------
 
-_REPORTING = {
-    "say", "tell", "state", "announce", "report", "add", "claim", "confirm", "insist", "warn",
-    "write", "comment", "deny", "declare", "explain", "note", "quote", "according", "disclose",
-    "reveal", "acknowledge", "admit", "stress", "allege", "assert", "indicate", "show",
-}
 
 
 def _root_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -602,7 +588,7 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
             attached.append(d)  # its own clause, or the clause its "after ..."/"when ..." clause hangs on
         elif is_background(d.value, published):
             continue  # an old date elsewhere in the sentence: background, not this event's
-        elif verb.lemma_.lower() in _REPORTING:
+        elif verb.lemma_.lower() in words("reporting"):
             reporting.append(d)
         else:
             other.append(d)

@@ -10,7 +10,7 @@ ordinals ("third", "3rd"), phone numbers, numbers inside names ("M23", "F-16s",
 "Resolution 2334"), and vague amounts ("dozens", "hundreds", "several").
 
 The word lists (number words, fractions, qualifiers, units, casualty words) are files in
-``data/lexicon/quantities_*.txt``.
+``data/lexicon/quantities_*.tsv``.
 """
 
 from __future__ import annotations
@@ -19,9 +19,12 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.datafiles import read_table
+from flashpoint.errors import DataFileError
 from flashpoint.models import Quantity
 from flashpoint.nlp.dates import date_spans
 from flashpoint.nlp.anchored import DIGITS, finditer_at, with_space_before
@@ -35,26 +38,34 @@ _SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "obj", "attr", "conj", "appos", "oprd
 _SKIP_UNIT_WORDS = {"more", "other", "additional", "extra", "further", "new", "of"}
 
 
+_COLUMNS = {
+    "quantities_number_words.tsv": ["word", "value"],
+    "quantities_fractions.tsv": ["fraction", "value"],
+    "quantities_about.tsv": ["lemma", "about"],
+    "quantities_modifiers.tsv": ["modifier"],
+}
+
+
 @lru_cache(maxsize=None)
 def _table(name: str) -> dict[str, str]:
-    """A data/lexicon file of ``key<TAB>value`` (or bare key) lines; "#" starts a comment."""
-    path = files("flashpoint") / "data" / "lexicon" / name
+    """A data/lexicon table as {first column (lower case): second column or ""}, through the one reader."""
+    columns = _COLUMNS[name]
+    path = Path(str(files("flashpoint") / "data" / "lexicon" / name))
     out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        key, _, value = line.partition("\t")
-        out[key.strip().lower()] = value.strip()
+    for number, row in read_table(path, columns):
+        key = row[columns[0]].lower()
+        if not key:
+            raise DataFileError(str(path), number, f"empty {columns[0]}")
+        out[key] = row[columns[1]] if len(columns) > 1 else ""
     return out
 
 
 def number_words() -> dict[str, int]:
-    return {k: int(v) for k, v in _table("quantities_number_words.txt").items()}
+    return {k: int(v) for k, v in _table("quantities_number_words.tsv").items()}
 
 
 def fractions() -> dict[str, float]:
-    return {_frac_key(k): float(v) for k, v in _table("quantities_fractions.txt").items()}
+    return {_frac_key(k): float(v) for k, v in _table("quantities_fractions.tsv").items()}
 
 
 def _frac_key(s: str) -> str:
@@ -62,7 +73,7 @@ def _frac_key(s: str) -> str:
 
 
 def about_words() -> dict[str, str]:
-    return _table("quantities_about.txt")
+    return _table("quantities_about.tsv")
 
 
 @lru_cache(maxsize=None)
@@ -109,7 +120,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     num2 = num.replace(r"(?<![\w.,/-])", "").replace("?P<cur>", "?P<cur2>").replace("?P<num>", "?P<num2>").replace("?P<scale>", "?P<scale2>")
     frac = "|".join(re.escape(f).replace(r"\ ", r"[\s-]") for f in sorted(fractions(), key=len, reverse=True))
     mods = "|".join(
-        re.escape(m).replace(r"\ ", r"\s+") for m in sorted(_table("quantities_modifiers.txt"), key=len, reverse=True)
+        re.escape(m).replace(r"\ ", r"\s+") for m in sorted(_table("quantities_modifiers.tsv"), key=len, reverse=True)
     )
     return {
         "range": re.compile(

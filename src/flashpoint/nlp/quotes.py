@@ -2,7 +2,7 @@
 
 A quote is the inside of a pair of quotation marks, straight ("...") or curly (“...”). Its
 speaker is the subject of the nearest speech verb around it (the verbs are listed in
-``data/lexicon/quotes_speech_verbs.txt``), or the object of "according to":
+``data/lexicon/quotes_speech_verbs.tsv``), or the object of "according to":
 
 - after the quote when it ends with a comma, "?" or "!" (``"...," Harba insisted``,
   ``"...," said Harba``);
@@ -26,9 +26,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 from importlib.resources import files
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from flashpoint.datafiles import read_table
 from flashpoint.models import ActorMention, Quote, Speaker
 from flashpoint.nlp.docview import entities_of, text_of, tokens_of
 
@@ -41,23 +43,18 @@ _QUOTE_CHARS = re.compile("[\u201c\u201d\"]")  # the only characters that open o
 
 
 @lru_cache(maxsize=None)
-def _lexicon(name: str) -> frozenset[str]:
-    """A one-word-a-line file of data/lexicon ("#" starts a comment), lower-cased."""
-    path = files("flashpoint") / "data" / "lexicon" / name
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split("#", 1)[0].strip().lower()
-        if word:
-            words.add(word)
-    return frozenset(words)
+def _lexicon(name: str, column: str) -> frozenset[str]:
+    """One column of a data/lexicon table, lower-cased (read by the one reader of knowledge files)."""
+    path = Path(str(files("flashpoint") / "data" / "lexicon" / name))
+    return frozenset(row[column].lower() for _, row in read_table(path, [column]) if row[column])
 
 
 def speech_verbs() -> frozenset[str]:
-    return _lexicon("quotes_speech_verbs.txt")
+    return _lexicon("quotes_speech_verbs.tsv", "lemma")
 
 
 def titles() -> frozenset[str]:
-    return _lexicon("quotes_titles.txt")
+    return _lexicon("quotes_titles.tsv", "title")
 
 
 @dataclass
