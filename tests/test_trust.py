@@ -146,3 +146,22 @@ def test_an_anchors_only_annotation_takes_its_text_from_the_named_set(tmp_path):
     held.write_text(json.dumps({"doc_id": "s-9", "set": "source.jsonl", "events": []}) + "\n", encoding="utf-8")
     with pytest.raises(GoldFormatError, match="no document 's-9'"):
         read_gold(held)
+
+
+def test_victims_are_counted_one_by_one_and_added_up(extractor):
+    assert one(events_of(extractor, "A gunman fatally shot the mayor outside the town hall in Ciudad Obregon."),
+               "ASSAULT").fatalities == 1
+    assert one(events_of(extractor, "Three guards and a driver were killed in the ambush near Garissa."),
+               "ASSAULT").fatalities == 4
+
+
+def test_a_list_with_an_uncounted_part_has_no_toll(extractor):
+    events = events_of(extractor, "The drone strike killed the commander and several of his bodyguards.")
+    assert one(events, "ASSAULT").fatalities is None
+
+
+def test_a_bare_verb_coordinated_with_a_plot_is_part_of_the_plot(extractor):
+    events = events_of(extractor, "A man who admitted to having plotted to kidnap a judge and then attack a "
+                                  "courthouse was jailed on Wednesday.")
+    assert all(e.status != "asserted" for e in events if e.type == "ASSAULT")
+    assert one(events, "COERCE").status == "asserted"

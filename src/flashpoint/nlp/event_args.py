@@ -307,17 +307,58 @@ def count_dead(trigger: Token, kill_words: frozenset[str]) -> int | None:
         verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         candidates.append(verb)
     for verb in candidates:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in kill_words:
+        if verb.pos_ != "VERB" or not (verb.lemma_.lower() in kill_words or _fatally(verb)):
             continue
         victims = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if victims is None:
             continue
         if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in victims.children):
             return 0  # "no one was killed", "no civilians were hurt"
-        n = _number(victims)
+        n = _victims(victims)
         if n is not None:
             return None if is_running_total(verb) else n  # "has killed 40,000 since 2009" is a war's toll
     return None
+
+
+def _fatally(verb: Token) -> bool:
+    """'fatally shot', 'mortally wounded': a killing told by its manner."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
+
+
+_NOT_PEOPLE_ENTS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME"})
+
+
+def _victims(noun: Token) -> int | None:
+    """How many the victims' phrase counts: its number, one for a single person ("a policeman",
+    "the ambassador", "he"), and the parts of a list added up ("four soldiers and a woman")."""
+    total = 0
+    for part in (noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i in _chain(noun))):
+        n = _number(part)
+        if n is None and _one_person(part):
+            n = 1
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def _chain(noun: Token) -> set[int]:
+    """The tokens of a coordination: the noun and its conjuncts, and theirs."""
+    out, todo = {noun.i}, [noun]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.i not in out:
+                out.add(c.i)
+                todo.append(c)
+    return out
+
+
+def _one_person(noun: Token) -> bool:
+    if noun.pos_ == "PRON":
+        return noun.lower_ in ("he", "she", "him", "her")
+    if noun.tag_ not in ("NN", "NNP") or noun.ent_type_ in _NOT_PEOPLE_ENTS:
+        return False
+    return noun.ent_type_ == "PERSON" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
 
 
 def _number(noun: Token) -> int | None:

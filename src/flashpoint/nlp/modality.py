@@ -79,6 +79,9 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
     cues = cues or default_cues()
     if _is_question(trigger):
         return HYPOTHETICAL
+    shared = _shared_infinitive(trigger)
+    if shared is not None:
+        return modality_of(shared, cues)  # "plotted to kill X and then attack Y": attack as kill
     token = trigger
     skip_clause = False
     adjunct = False  # climbed out of a prepositional adjunct: "no one was killed in the bombing"
@@ -110,6 +113,20 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
         skip_clause = token.dep_ == "conj" and _has_subject(token)
         token = head
     return ASSERTED
+
+
+def _shared_infinitive(token: Token) -> Token | None:
+    """A bare verb the parser coordinated with a finite one ("who admitted to having plotted to
+    execute X and then attack Y" read as "admitted ... and attack"): the infinitive before it, in
+    its head's clause, is what it really continues."""
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ != "VB" or head.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    if any(c.dep_ in ("aux", "nsubj", "nsubjpass") for c in token.children):
+        return None
+    before = [t for t in head.subtree if t.i < token.i and t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl", "ccomp")
+              and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)]
+    return before[-1] if before else None
 
 
 def _governing_status(token: Token, head: Token, cues: ModalityCues) -> str | None:
