@@ -164,4 +164,4 @@ def test_a_bare_verb_coordinated_with_a_plot_is_part_of_the_plot(extractor):
     events = events_of(extractor, "A man who admitted to having plotted to kidnap a judge and then attack a "
                                   "courthouse was jailed on Wednesday.")
     assert all(e.status != "asserted" for e in events if e.type == "ASSAULT")
-    assert one(events, "COERCE").status == "asserted"
+    assert [e.status for e in events if e.trigger.text == "jailed"] == ["asserted"]
