@@ -130,7 +130,7 @@ class Report:
                 "quantities": [self.quantities.right, self.quantities.total],
             },
             "per_type": {t: vars(c) for t, c in sorted(self.per_type.items())},
-            "calibration": reliability(self.confidence),
+            "calibration": reliability(self.confidence) if self.annotated_events else None,
         }
 
 
