@@ -64,6 +64,8 @@ def ingest(
         typer.echo(f"failed: {error.source}: {error.reason}")
     for source, why in report.skipped:
         typer.echo(f"not extracted: {source}: {why}")
+    if report.fusion is not None:
+        typer.echo(report.fusion.summary())
     typer.echo(report.summary())
     if strict and report.failed:
         raise typer.Exit(1)
