@@ -4,6 +4,7 @@ the status and how well it is corroborated."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -15,6 +16,7 @@ from flashpoint.store.rows import event_day
 # How precise a place is, by its gazetteer feature: a town or named site beats a province.
 _PLACE_RANK = {"feature": 4, "city": 4, "region": 2, "admin1": 1, "country": 0}
 _DATE_RANK = {10: 3, 7: 2, 4: 1}
+_FIGURE = re.compile(r"\s+(?:at least |about |around )?(\d{1,3}(?:,\d{3})*|\d+)\b")
 _ACTOR = ("id", "name", "text", "country", "sector")
 _PLACE = ("text", "name", "country", "lat", "lon", "geonameid", "admin1")
 FUSED_EXTRA_COLUMNS = [
@@ -40,10 +42,32 @@ def _most_cited(rows: Sequence[dict[str, Any]], key: str, rank: Any = None) -> d
     return min(cited, key=lambda r: (-(rank(r) if rank else 0), -counts[r[key]], r["id"]))
 
 
+def revised_figure(sentence: str, knowledge: Knowledge) -> int | None:
+    """The figure a sentence revises a toll to ("the death toll rose to 19"), if it does."""
+    lowered = sentence.lower()
+    for cue in knowledge.toll_cues:
+        at = lowered.find(cue)
+        if at >= 0:
+            found = _FIGURE.match(lowered, at + len(cue))
+            if found:
+                return int(found.group(1).replace(",", ""))
+    return None
+
+
+def _with_revised_figure(row: dict[str, Any], knowledge: Knowledge) -> dict[str, Any]:
+    """The mention with the figure its sentence revises the toll to, when extraction gave none."""
+    if row.get("fatalities") is None:
+        figure = revised_figure(row.get("sentence_text") or "", knowledge)
+        if figure is not None:
+            return {**row, "fatalities": figure}
+    return row
+
+
 def toll(rows: Sequence[dict[str, Any]], knowledge: Knowledge) -> tuple[int | None, int | None, int | None, bool]:
     """(figure, low, high, contradicted). The latest revised figure ("toll rose to") wins, else the
     figure most independent reports give. Independent outlets disagreeing on figures that no later
     revision supersedes is a contradicted toll."""
+    rows = [_with_revised_figure(r, knowledge) for r in rows]
     figures = [r for r in rows if r.get("fatalities") is not None]
     if not figures:
         return None, None, None, False
