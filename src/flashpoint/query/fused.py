@@ -72,8 +72,11 @@ def fused_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, An
     """One fused event with every mention's evidence side by side: each mention in full (the
     contract's event, its article, marked spans) with the factors that joined it to the event."""
     rows = fetch_dicts(conn, f"{EVENT_SELECT} FROM fused_events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?", [event_id])
-    if not rows:
-        return None
+    if not rows:  # a mention's id (a trigger clicked in an article): the event it is part of
+        found = conn.execute("SELECT fused_id FROM fused_mentions WHERE mention_id = ?", [event_id]).fetchone()
+        if found is None or found[0] == event_id:
+            return None
+        return fused_detail(conn, int(found[0]))
     mentions = _mentions_by_event(conn, [event_id]).get(event_id, [])
     event = fused_event(rows[0], mentions)
     factors: dict[int, list[dict[str, Any]]] = {}
@@ -92,4 +95,8 @@ def fused_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, An
         mention["factors"] = factors.get(row["id"], [])
         evidence.append(mention)
     event["evidence"] = evidence
+    lead = [m for m in evidence if m["article_id"] == event["article_id"] and m["sentence"] == event["sentence"]
+            and m["trigger"] == event["trigger"]]
+    event["sentence_spans"] = lead[0]["sentence_spans"] if lead else sentence_spans(conn, rows[0])
+    event["lead_mention_id"] = lead[0]["id"] if lead else event_id  # the mention whose sentence is shown
     return event
