@@ -102,10 +102,14 @@ def place_level(a: Mention, b: Mention, knowledge: Knowledge) -> str:
 
 
 def actor_level(a_id: str | None, a_country: str | None, a_sector: str | None,
-                b_id: str | None, b_country: str | None, b_sector: str | None) -> str:
+                b_id: str | None, b_country: str | None, b_sector: str | None,
+                generic: frozenset[str] = frozenset()) -> str:
     """Actors the registry knows nothing about (no country, no sector: words of the text such
-    as "the market") say too little to tell two events apart, so they count as unknown."""
+    as "the market") and generic kinds ("gunmen": MILITANTS) say too little to tell two events
+    apart, so they count as unknown."""
     if a_id is None or b_id is None or not (a_country or a_sector) or not (b_country or b_sector):
+        return "one_unknown"
+    if a_id in generic or b_id in generic:
         return "one_unknown"
     if a_id == b_id:
         return "same"
@@ -133,12 +137,13 @@ def sentence_level(a: Mention, b: Mention) -> str:
 
 def compare(a: Mention, b: Mention, knowledge: Knowledge) -> Comparison:
     """Every factor's level and weight for the pair (a, b)."""
+    generic = knowledge.generic_actors
     levels = (
         ("type", type_level(a, b)),
         ("date", date_level(a, b)),
         ("place", place_level(a, b, knowledge)),
-        ("source", actor_level(a.source_id, a.source_country, a.source_sector, b.source_id, b.source_country, b.source_sector)),
-        ("target", actor_level(a.target_id, a.target_country, a.target_sector, b.target_id, b.target_country, b.target_sector)),
+        ("source", actor_level(a.source_id, a.source_country, a.source_sector, b.source_id, b.source_country, b.source_sector, generic)),
+        ("target", actor_level(a.target_id, a.target_country, a.target_sector, b.target_id, b.target_country, b.target_sector, generic)),
         ("fatalities", fatalities_level(a, b)),
         ("article", article_level(a, b)),
         ("sentence", sentence_level(a, b)),

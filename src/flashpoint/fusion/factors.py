@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,7 @@ class Knowledge:
     far_km: float
     windows: dict[str, tuple[int, int]]  # precision -> (days before, days after)
     toll_cues: tuple[str, ...]
+    generic_actors: frozenset[str] = frozenset()  # ids of kinds, not identities ("MILITANTS")
 
 
 def _number(path: Path, line: int, value: str, what: str) -> float:
@@ -82,6 +84,20 @@ def read_windows(path: Path) -> dict[str, tuple[int, int]]:
     return windows
 
 
+SECTORS = DATA_DIR.parent / "actors" / "sectors.tsv"
+
+
+def read_generic_actors(path: Path = SECTORS) -> frozenset[str]:
+    """The ids extraction gives a bare sector word with no country or group ("the gunmen" ->
+    MILITANTS, "civilians" -> CIVILIANS): data/actors/sectors.tsv's labels of the words that
+    stand alone as a generic actor, made ids as the registry makes them."""
+    ids = set()
+    for _, row in read_table(path, ["words", "sector", "label", "alone", "weak"]):
+        if row["alone"] in ("group", "generic") and row["label"]:
+            ids.add(re.sub(r"[^A-Z0-9]+", "_", row["label"].upper()).strip("_"))
+    return frozenset(ids)
+
+
 @lru_cache(maxsize=4)
 def load(data_dir: str = str(DATA_DIR)) -> Knowledge:
     """The fusion knowledge in `data_dir` (default: the package's data/fusion), read once."""
@@ -92,4 +108,5 @@ def load(data_dir: str = str(DATA_DIR)) -> Knowledge:
         weights=read_weights(folder / "factors.tsv"),
         threshold=settings["threshold"], near_km=settings["near_km"], far_km=settings["far_km"],
         windows=read_windows(folder / "date_windows.tsv"), toll_cues=cues,
+        generic_actors=read_generic_actors(),
     )

@@ -91,11 +91,18 @@ def toll(rows: Sequence[dict[str, Any]], knowledge: Knowledge) -> tuple[int | No
     return figure, min(values), max(values), contradicted
 
 
+def _telling(row: dict[str, Any]) -> int:
+    """How much a mention's sentence tells (as assign.informativeness): the event's lead
+    sentence is the most telling of the earliest original report, not its headline."""
+    return (4 * (len(row.get("date_value") or "") == 10) + 2 * (row.get("place_name") is not None)
+            + (row.get("source_id") is not None) + (row.get("target_id") is not None) + (row.get("fatalities") is not None))
+
+
 def summarise(fused_id: int, rows: Sequence[dict[str, Any]], knowledge: Knowledge) -> dict[str, Any]:
     """The fused_events row of the event `fused_id` whose mentions (events rows joined with their
     article's published, outlet and duplicate_of) are `rows`."""
     originals = [r for r in rows if r.get("article_duplicate_of") is None] or list(rows)
-    lead = min(originals, key=lambda r: (_published(r), r["id"]))
+    lead = min(originals, key=lambda r: (_published(r), -_telling(r), r["id"]))
     fused: dict[str, Any] = {k: lead.get(k) for k in (
         "article_id", "type", "cameo", "sentence_start", "sentence_end", "sentence_text",
         "trigger_start", "trigger_end", "trigger_text")}
