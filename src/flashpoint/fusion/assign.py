@@ -37,7 +37,13 @@ def _days(first: date, last: date) -> Iterator[date]:
 
 
 def _periods(mention: Mention, querying: bool) -> list[tuple[str, object]]:
-    """The (granularity, period) blocks a mention is filed under, or looked up in."""
+    """The (granularity, period) blocks a mention is filed under, or looked up in (cached)."""
+    if mention.blocks is None:
+        mention.blocks = (_compute_periods(mention, False), _compute_periods(mention, True))
+    return mention.blocks[querying]
+
+
+def _compute_periods(mention: Mention, querying: bool) -> list[tuple[str, object]]:
     if mention.lo is None or mention.hi is None:
         return []
     if mention.precision == "year":

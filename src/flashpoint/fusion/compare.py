@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 from flashpoint.fusion.factors import VETO, Knowledge
 from flashpoint.fusion.mentions import Mention, PlaceRef
-
-_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -23,17 +20,19 @@ class Factor:
 
 @dataclass(frozen=True)
 class Comparison:
-    """A pair's factors and total score; vetoed when any factor makes them incompatible."""
+    """A pair's factors and total score (-inf when any factor makes them incompatible)."""
 
     factors: tuple[Factor, ...]
+    score: float
+
+    @classmethod
+    def of(cls, factors: tuple[Factor, ...]) -> "Comparison":
+        weights = [f.weight for f in factors]
+        return cls(factors, VETO if VETO in weights else sum(weights))
 
     @property
     def vetoed(self) -> bool:
-        return any(f.weight == VETO for f in self.factors)
-
-    @property
-    def score(self) -> float:
-        return VETO if self.vetoed else sum(f.weight for f in self.factors)
+        return self.score == VETO
 
 
 def kilometres(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -131,16 +130,19 @@ def article_level(a: Mention, b: Mention) -> str:
 
 
 def sentence_level(a: Mention, b: Mention) -> str:
-    same = a.sentence and _WORDS.findall(a.sentence.lower()) == _WORDS.findall(b.sentence.lower())
-    return "identical" if same else "different"
+    return "identical" if a.sentence_key and a.sentence_key == b.sentence_key else "different"
 
 
 def compare(a: Mention, b: Mention, knowledge: Knowledge) -> Comparison:
-    """Every factor's level and weight for the pair (a, b)."""
+    """Every factor's level and weight for the pair (a, b); a pair whose type or date is
+    incompatible is not compared further (it cannot be one event)."""
+    weights = knowledge.weights
     generic = knowledge.generic_actors
+    first = (("type", type_level(a, b)), ("date", date_level(a, b)))
+    factors = tuple(Factor(name, level, weights[name][level]) for name, level in first)
+    if any(f.weight == VETO for f in factors):
+        return Comparison.of(factors)
     levels = (
-        ("type", type_level(a, b)),
-        ("date", date_level(a, b)),
         ("place", place_level(a, b, knowledge)),
         ("source", actor_level(a.source_id, a.source_country, a.source_sector, b.source_id, b.source_country, b.source_sector, generic)),
         ("target", actor_level(a.target_id, a.target_country, a.target_sector, b.target_id, b.target_country, b.target_sector, generic)),
@@ -148,5 +150,4 @@ def compare(a: Mention, b: Mention, knowledge: Knowledge) -> Comparison:
         ("article", article_level(a, b)),
         ("sentence", sentence_level(a, b)),
     )
-    weights = knowledge.weights
-    return Comparison(tuple(Factor(name, level, weights[name][level]) for name, level in levels))
+    return Comparison.of(factors + tuple(Factor(name, level, weights[name][level]) for name, level in levels))

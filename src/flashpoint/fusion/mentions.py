@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import duckdb
 
 from flashpoint.fusion.factors import Knowledge
+
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,8 @@ class Mention:
     fused_id: int | None = None  # the fused event it is in, once fused
     sentence_places: list[dict[str, Any]] | None = None  # every place named in its sentence
     places: tuple[PlaceRef, ...] = ()  # its own place first, then the others of its sentence
+    sentence_key: str = ""  # its sentence's words, lower case (compare.words_key)
+    blocks: tuple[list, list] | None = None  # (filed under, looked up in): assign._periods, cached
     lo: date | None = None  # the first and last day the event may have happened on
     hi: date | None = None
 
@@ -128,6 +133,7 @@ def load_mentions(conn: duckdb.DuckDBPyConnection, where: str, params: list[Any]
         mention = Mention(**dict(zip(_FIELDS, row)))
         mention.lo, mention.hi = date_window(mention, knowledge)
         mention.places = places_of(mention)
+        mention.sentence_key = " ".join(_WORDS.findall(mention.sentence.lower()))
         mentions.append(mention)
     return mentions
 

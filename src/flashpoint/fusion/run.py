@@ -16,6 +16,7 @@ from flashpoint.store import fused as tables
 # How far outside the new mentions' days already-fused mentions are loaded as candidates: more
 # than the widest window (a month and its slack), so incremental fusion sees what a rebuild sees.
 CANDIDATE_MARGIN = timedelta(days=40)
+DAY_MARGIN = timedelta(days=7)  # more than any window of a day or a publication date
 
 
 @dataclass
@@ -54,9 +55,17 @@ def _existing_candidates(conn: duckdb.DuckDBPyConnection, pending: list[Mention]
     near = "FALSE"
     params: list[object] = [types]
     if days:
-        near = "(e.day BETWEEN ? AND ? OR length(e.date_value) = 4)"
-        params += [min(days) - CANDIDATE_MARGIN, max(days) + CANDIDATE_MARGIN]
-    where = f"fm.fused_id IS NOT NULL AND ((e.type IN (SELECT unnest(?)) AND {near}) OR coalesce(a.duplicate_of, a.id) IN (SELECT unnest(?)))"
+        # a day's mention is filed under the days of its window, a month's under its month
+        first, last = min(days), max(days)
+        near = ("(length(e.date_value) = 4 OR e.day BETWEEN ? AND ? "
+                "OR (length(e.date_value) = 7 AND e.day BETWEEN ? AND ?))")
+        params += [first - DAY_MARGIN, last + DAY_MARGIN, first - CANDIDATE_MARGIN, last + CANDIDATE_MARGIN]
+    countries = "TRUE"
+    if all(m.place_country for m in pending):  # blocks of their countries, and of unknown ones
+        countries = "(e.place_country IS NULL OR e.place_country IN (SELECT unnest(?)))"
+        params.append(sorted({m.place_country for m in pending}))
+    where = (f"fm.fused_id IS NOT NULL AND ((e.type IN (SELECT unnest(?)) AND {near} AND {countries}) "
+             "OR coalesce(a.duplicate_of, a.id) IN (SELECT unnest(?)))")
     return load_mentions(conn, where, params + [stories], knowledge)
 
 

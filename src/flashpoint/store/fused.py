@@ -17,9 +17,10 @@ FUSED_TABLES = ("fused_events", "fused_mentions", "fused_factors")
 MENTION_ROWS_SQL = """
 SELECT e.*, fm.fused_id, a.outlet AS article_outlet, a.published AS article_published,
        a.duplicate_of AS article_duplicate_of, a.title AS article_title, a.url AS article_url,
-       a.doc_id AS article_doc_id,
-       (SELECT min(p.feature) FROM places p WHERE p.article_id = e.article_id AND p.geonameid = e.place_geonameid) AS place_feature
+       a.doc_id AS article_doc_id, f.feature AS place_feature
 FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id JOIN articles a ON a.id = e.article_id
+LEFT JOIN (SELECT article_id, geonameid, min(feature) AS feature FROM places WHERE geonameid IS NOT NULL GROUP BY ALL) f
+       ON f.article_id = e.article_id AND f.geonameid = e.place_geonameid
 """
 
 
