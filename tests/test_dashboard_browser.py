@@ -309,7 +309,7 @@ def test_evidence_panel_and_article_view(page, server):
         assert event["source"]["name"] in fields
 
     link = page.locator("#article-link")
-    assert link.get_attribute("href") == f"#article={event['article_id']}&event={event_id}"
+    assert link.get_attribute("href") == f"#article={event['article_id']}&event={event['lead_mention_id']}"
     link.click()
     page.locator("#article-view").wait_for(state="visible")
     page.wait_for_selector("#article-text mark")
@@ -325,7 +325,7 @@ def test_evidence_panel_and_article_view(page, server):
 
     # A trigger in the article opens its own evidence.
     other = text.locator("mark.k-trigger[data-event-id]:not(.current)").first
-    other_id = int(other.get_attribute("data-event-id"))
+    other_id = server.get(f"/api/events/{int(other.get_attribute('data-event-id'))}")["id"]  # its fused event
     other.click()
     page.locator("#dashboard").wait_for(state="visible")
     page.wait_for_function("id => document.querySelector('#evidence-title').textContent.includes('#' + id)", arg=other_id)
@@ -497,3 +497,32 @@ def test_phone_width_stacks_without_horizontal_scroll(browser, server):
     finally:
         context.close()
     assert not errors, errors
+
+
+def test_evidence_lists_every_mention_and_a_contradicted_toll(page, server):
+    events = server.all_events(type="ASSAULT")
+    event = max(events, key=lambda e: (e["num_sources"], e["num_mentions"]))
+    assert event["num_sources"] >= 3
+    open_dashboard(page, server, f"#event={event['id']}")
+    page.locator("#evidence").wait_for(state="visible")
+    items = page.locator("#evidence-mentions li")
+    items.first.wait_for()
+    assert items.count() == event["num_mentions"]
+    listed = page.inner_text("#evidence-mentions")
+    for mention in event["mentions"]:
+        assert (mention["outlet"] or "unknown outlet") in listed
+    fields = page.inner_text("#evidence .fields")
+    assert f"{event['num_sources']} independent sources" in fields and f"{event['num_articles']} articles" in fields
+    contradicted = page.locator("#toll-contradicted")
+    assert (contradicted.count() == 1) == event["fatalities_contradicted"]
+    if event["fatalities_range"] and event["fatalities_range"][0] != event["fatalities_range"][1]:
+        assert "{}–{}".format(*event["fatalities_range"]) in fields
+    # The table shows each event's sources and articles.
+    cell = page.locator(f'#events-table tr[data-id="{event["id"]}"] td.c-reports')
+    if cell.count():
+        assert f"{event['num_sources']} sources" in cell.inner_text()
+    disputed = [e for e in events if e["fatalities_contradicted"]]
+    if disputed:
+        open_dashboard(page, server, f"#event={disputed[0]['id']}")
+        page.locator("#toll-contradicted").wait_for()
+        assert "contradicted" in page.inner_text("#toll-contradicted")

@@ -126,10 +126,14 @@ def test_date_text_and_outlet_filters(client: TestClient, everything: list[dict]
         assert "2024-10-01" <= event["day"] <= "2024-10-31"
         # The day is the event's own date, else (none given) the article's publication date.
         assert event["day"].startswith(event["date"]["value"]) if event["date"] else event["day"] == event["article"]["published"]
+    # A fused event matches q and outlet when any of its mentions does; a mention by its own.
     drones = all_events(client, q="DRONE")
-    assert drones and all("drone" in e["sentence"]["text"].lower() for e in drones)
+    assert drones and all(any("drone" in m["sentence"].lower() for m in e["mentions"]) for e in drones)
+    drone_mentions = all_events(client, q="DRONE", level="mention")
+    assert len(drone_mentions) >= len(drones) and all("drone" in e["sentence"]["text"].lower() for e in drone_mentions)
     outlet = next(e["article"]["outlet"] for e in everything if e["article"]["outlet"])
-    assert all(e["article"]["outlet"] == outlet for e in all_events(client, outlet=outlet.lower()))
+    assert all(any(m["outlet"] == outlet for m in e["mentions"]) for e in all_events(client, outlet=outlet.lower()))
+    assert all(e["article"]["outlet"] == outlet for e in all_events(client, outlet=outlet.lower(), level="mention"))
     both = all_events(client, type="ASSAULT", start="2024-10-01", end="2024-10-31")
     assert {e["id"] for e in both} == {e["id"] for e in october if e["type"] == "ASSAULT"}
 
@@ -189,13 +193,15 @@ def test_downloads_hold_every_matching_event(client: TestClient, everything: lis
     assert feature["geometry"]["type"] == "Point" and feature["properties"]["place.lat"] == feature["geometry"]["coordinates"][1]
 
 
-def test_event_detail_marks_its_parts_in_the_sentence(client: TestClient, everything: list[dict]) -> None:
-    with_actors = [e for e in everything if e["source"] and e["target"]][:15]
+def test_event_detail_marks_its_parts_in_the_sentence(client: TestClient) -> None:
+    mentions = all_events(client, level="mention")
+    with_actors = [e for e in mentions if e["source"] and e["target"]][:15]
     for listed in with_actors:
-        event = get(client, f"/api/events/{listed['id']}")
+        event = get(client, f"/api/events/{listed['id']}", level="mention")
         text = event["sentence"]["text"]
         kinds = {span["kind"] for span in event["sentence_spans"]}
-        assert "trigger" in kinds and event["other_mentions"] == []
+        assert "trigger" in kinds and event["fused_id"] is not None
+        assert all(other["id"] != event["id"] for other in event["other_mentions"])
         for span in event["sentence_spans"]:
             assert text[span["start"]:span["end"]] == span["text"]
             if span["kind"] == "trigger":
@@ -263,7 +269,7 @@ def test_articles_list_and_detail(client: TestClient) -> None:
     text = detail["text"]
     kinds = {span["kind"] for span in detail["spans"]}
     assert {"actor", "place", "trigger"} <= kinds
-    events = {e["id"]: e for e in all_events(client) if e["article_id"] == article["id"]}
+    events = {e["id"]: e for e in all_events(client, level="mention") if e["article_id"] == article["id"]}
     for span in detail["spans"]:
         assert 0 <= span["start"] < span["end"] <= len(text)
         if span["kind"] == "trigger":
@@ -277,7 +283,8 @@ def test_meta_lists_filter_values(client: TestClient, everything: list[dict]) ->
     meta = get(client, "/api/meta")
     assert set(meta["types"]) == {e["type"] for e in everything}
     assert meta["statuses"] == ["asserted", "hypothetical", "negated"]
-    assert meta["counts"]["events"] == len(everything)
+    assert meta["counts"]["fused_events"] == len(everything)
+    assert meta["counts"]["events"] == sum(e["num_mentions"] for e in everything)
     assert meta["date_min"] <= meta["date_max"] and "SDN" in meta["countries"] and meta["outlets"]
 
 
@@ -416,3 +423,48 @@ def test_openapi_describes_path_parameters_and_the_actor_search(client: TestClie
                 assert parameter.get("description"), (path, parameter["name"])
     (q,) = [p for p in schema["paths"]["/api/actors"]["get"]["parameters"] if p["name"] == "q"]
     assert q["description"].startswith("Part of the actor's id or name")
+
+
+def test_fused_events_carry_their_mentions_and_counts(client: TestClient, everything: list[dict]) -> None:
+    mentions = get(client, "/api/events", level="mention", limit=1)["total"]
+    assert len(everything) < mentions  # repeated reports were fused
+    for event in everything:
+        assert {"num_mentions", "num_articles", "num_sources", "first_reported", "last_reported", "corroboration",
+                "fatalities", "fatalities_range", "mentions"} <= set(event)
+        assert event["num_mentions"] == len(event["mentions"]) >= event["num_articles"] >= event["num_sources"] >= 1
+        assert event["corroboration"] in ("single_source", "multiple_sources", "contradicted")
+        assert event["first_reported"] <= event["last_reported"]
+        for mention in event["mentions"]:
+            assert set(mention) >= {"article_id", "doc_id", "outlet", "url", "published", "sentence", "trigger"}
+        if event["fatalities_range"]:
+            low, high = event["fatalities_range"]
+            assert low <= event["fatalities"] <= high
+    sennar = [e for e in everything if e["type"] == "ASSAULT" and e["num_sources"] == 3
+              and {m["outlet"] for m in e["mentions"]} == {"Nile Courier", "Frontline Digest", "Sudan Monitor Daily"}]
+    assert len(sennar) == 1 and sennar[0]["place"]["name"] == "Sennar" and sennar[0]["date"]["value"] == "2024-10-12"
+    assert sennar[0]["fatalities"] == 25 and sennar[0]["fatalities_range"] == [18, 25]
+    assert client.get("/api/events", params={"level": "sentence"}).status_code == 422
+
+
+def test_fused_event_detail_shows_every_mention_side_by_side(client: TestClient, everything: list[dict]) -> None:
+    event = max(everything, key=lambda e: e["num_articles"])
+    detail = get(client, f"/api/events/{event['id']}")
+    assert len(detail["evidence"]) == event["num_mentions"] and {m["id"] for m in detail["evidence"]} == {m["id"] for m in event["mentions"]}
+    outlets = {m["article"]["outlet"] for m in detail["evidence"]}
+    assert len(outlets) == event["num_articles"] >= 3
+    for mention in detail["evidence"]:
+        assert mention["sentence"]["text"] and mention["article"]["published"]
+        if mention["matched_id"] is not None:  # joined: the factors say why
+            assert {f["factor"] for f in mention["factors"]} >= {"type", "date", "place", "source", "target"}
+            assert mention["score"] == pytest.approx(sum(f["weight"] for f in mention["factors"]))
+    founder = [m for m in detail["evidence"] if m["matched_id"] is None]
+    assert [m["id"] for m in founder] == [event["id"]]
+    assert client.get("/api/events/987654321").json() == {"detail": "no event 987654321"}
+
+
+def test_aggregates_count_fused_events(client: TestClient, everything: list[dict]) -> None:
+    places = get(client, "/api/places", limit=10000)["places"]
+    assert sum(p["events"] for p in places) == sum(1 for e in everything if e["place"])
+    sdn = get(client, "/api/events", country="SDN", limit=1)["total"]
+    timeline = get(client, "/api/timeline", country="SDN", interval="month")
+    assert sum(sum(p["counts"].values()) for p in timeline["series"]) + timeline["undated"] == sdn

@@ -18,7 +18,6 @@ from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
 from flashpoint.models import Article, Document
 from flashpoint.parallel import Job, available_cores, extract_in_order, worth_workers
 from flashpoint.store import open_store
-from flashpoint.store.rows import event_dict
 
 
 def published_option(value: str | None) -> str | None:
@@ -120,10 +119,28 @@ def list_articles(db: str | Path | None = None, limit: int | None = None) -> lis
         store.close()
 
 
-def list_events(db: str | Path | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+def list_events(
+    db: str | Path | None = None, limit: int | None = None, filters: Any = None, sort: str | None = None,
+    level: str = "event",
+) -> list[dict[str, Any]]:
+    """Fused events (level "mention": mentions) matching `filters` (a query.EventFilter), in
+    `sort` order (default: newest first), through the same query library as /api/events."""
+    from flashpoint.query import EventFilter, iter_events  # the read side, imported when used
+
     store = open_store(db)
     try:
-        return [event_dict(row) for row in store.events(limit)]
+        store.fuse()  # a store ingested before fusion existed is fused on first use
+        events = iter_events(store.connection, filters or EventFilter(), sort, level)
+        return [event for _, event in zip(range(limit), events)] if limit else list(events)
+    finally:
+        store.close()
+
+
+def fuse(db: str | Path | None = None, rebuild: bool = False) -> Any:
+    """Fuse the store's mentions not yet fused into events (every mention with `rebuild`): a FuseReport."""
+    store = open_store(db)
+    try:
+        return store.fuse(rebuild)
     finally:
         store.close()
 

@@ -64,6 +64,8 @@ def ingest(
         typer.echo(f"failed: {error.source}: {error.reason}")
     for source, why in report.skipped:
         typer.echo(f"not extracted: {source}: {why}")
+    if report.fusion is not None:
+        typer.echo(report.fusion.summary())
     typer.echo(report.summary())
     if strict and report.failed:
         raise typer.Exit(1)
@@ -106,15 +108,62 @@ def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table, limit:
     write_rows(rows, fmt, columns, title="articles")
 
 
+def _json_cells(row: dict) -> dict:
+    """Lists of a row (mentions, fatalities_range) as JSON text, for CSV cells."""
+    return {k: json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, list) else v for k, v in row.items()}
+
+
 @app.command()
-def events(db: DbOption = None, fmt: FormatOption = OutputFormat.table, limit: LimitOption = None) -> None:
-    """List stored events."""
+def events(
+    db: DbOption = None,
+    fmt: FormatOption = OutputFormat.table,
+    limit: LimitOption = None,
+    mentions: Annotated[bool, typer.Option("--mentions", help="List mentions (one a sentence of one article) instead of fused events.")] = False,
+    actor: Annotated[Optional[str], typer.Option(help="Actor id, as source or target.")] = None,
+    type_: Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER type; repeat or comma-separate.")] = None,
+    status: Annotated[Optional[list[str]], typer.Option(help="asserted, hypothetical or negated; repeat or comma-separate.")] = None,
+    country: Annotated[Optional[list[str]], typer.Option(help="Country of the place (ISO alpha-3, alpha-2 or name).")] = None,
+    admin1: Annotated[Optional[str], typer.Option(help="First-level area: name or ISO 3166-2 code.")] = None,
+    start: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD, inclusive.")] = None,
+    end: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD, inclusive.")] = None,
+    outlet: Annotated[Optional[list[str]], typer.Option(help="Outlet name; repeat for several.")] = None,
+    q: Annotated[Optional[str], typer.Option("--q", help="Text in the evidence sentence.")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Lowest confidence (0-1).")] = None,
+    sort: Annotated[str, typer.Option(help="date, -date, type, -type, fatalities, -fatalities, id, -id.")] = "-date",
+) -> None:
+    """List fused events (one row a real-world event), or with --mentions every mention; the
+    filters are those of /api/events."""
+    from flashpoint.query import EventFilter
+
     try:
-        rows = api.list_events(db, limit)
+        filters = EventFilter.parse(
+            actor=actor, type=type_, status=status, country=country, admin1=admin1, start=start, end=end,
+            outlet=outlet, q=q, min_confidence=min_confidence,
+        )
+        rows = api.list_events(db, limit, filters, sort, "mention" if mentions else "event")
     except FlashpointError as error:
         _fail(error)
-    columns = ["date.value", "type", "status", "source.name", "target.name", "place.name", "fatalities", "trigger.text"]
-    write_rows(rows, fmt, columns, title="events")
+    if mentions:
+        columns = ["id", "date.value", "type", "status", "source.name", "target.name", "place.name", "fatalities", "trigger.text"]
+    else:
+        columns = ["id", "day", "type", "status", "source.name", "target.name", "place.name", "fatalities",
+                   "num_sources", "num_articles", "num_mentions", "corroboration"]
+    if fmt is OutputFormat.csv:
+        rows = [_json_cells(row) for row in rows]
+    write_rows(rows, fmt, columns, title="mentions" if mentions else "events")
+
+
+@app.command()
+def fuse(
+    db: DbOption = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Forget every fusion decision and fuse all mentions again.")] = False,
+) -> None:
+    """Fuse mentions not yet fused into events (ingest does this after every run)."""
+    try:
+        report = api.fuse(db, rebuild)
+    except FlashpointError as error:
+        _fail(error)
+    typer.echo(report.summary())
 
 
 @app.command()

@@ -29,6 +29,7 @@ class IngestReport:
     near_duplicates: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
+    fusion: Any = None  # flashpoint.fusion.FuseReport of the fusion run after the ingest
 
     def summary(self) -> str:
         return f"{self.new} new, {self.duplicates} duplicates, {self.near_duplicates} near-duplicates, {len(self.failed)} failed"
@@ -69,6 +70,9 @@ class Ingester:
         self.report = IngestReport()
         self.seen_hashes: set[str] = set()
         self.near_index = dedup.NearDuplicateIndex()
+        # what this run identified, before the store has it: each article's original, its date
+        self.roots: dict[str, str] = {}
+        self.published: dict[str, str | None] = {}
         for article_id, signature in store.signatures():
             self.near_index.add(article_id, dedup.signature_from_bytes(signature))
 
@@ -85,6 +89,7 @@ class Ingester:
                 self.report.near_duplicates += 1
             else:
                 self.report.new += 1
+        self.report.fusion = self.store.fuse()  # new mentions join events or found new ones
 
     def new_articles(self, inputs: Iterable[Input], on_input: Callable[[Input], None] | None) -> Iterator[StoredArticle]:
         """Every article of every input not already stored; errors are recorded and the run goes on."""
@@ -113,13 +118,30 @@ class Ingester:
         article_id = content_hash[:16]
         signature = dedup.minhash_of(article.text)
         original = self.near_index.original_of(signature)
-        duplicate_of = self.store.duplicate_root(original) if original else None
+        duplicate_of = self._root(original) if original else None
+        supersedes = None
+        if duplicate_of and dedup.published_earlier(article.published, self._published(duplicate_of)):
+            duplicate_of, supersedes = None, duplicate_of
+            for other, root in self.roots.items():
+                if root == supersedes or other == supersedes:
+                    self.roots[other] = article_id
+        self.roots[article_id] = duplicate_of or article_id
+        self.published[article_id] = article.published
         self.near_index.add(article_id, signature)
         return StoredArticle(
             article=article, article_id=article_id, content_hash=content_hash, doc_id=doc_id_for(article),
             minhash=dedup.signature_bytes(signature), duplicate_of=duplicate_of,
-            extraction="pending", document=None,
+            extraction="pending", document=None, supersedes=supersedes,
         )
+
+    def _root(self, article_id: str) -> str:
+        """The original of the story `article_id` belongs to (it may not be stored yet)."""
+        return self.roots.get(article_id) or self.store.duplicate_root(article_id)
+
+    def _published(self, article_id: str) -> str | None:
+        if article_id in self.published:
+            return self.published[article_id]
+        return self.store.published_of(article_id)
 
     def job_for(self, stored: StoredArticle) -> Job | None:
         """What the extractor gets for this article, or None (with the reason recorded) when it is not extracted."""

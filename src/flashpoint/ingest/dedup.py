@@ -70,3 +70,9 @@ class NearDuplicateIndex:
         if not candidates:
             return None
         return max(sorted(candidates), key=lambda cid: self._signatures[cid].jaccard(signature))
+
+
+def published_earlier(candidate: str | None, original: str | None) -> bool:
+    """Whether a copy published on `candidate` predates the story's original, published on
+    `original` (YYYY-MM-DD): the earliest-published copy is the original, whatever was read first."""
+    return bool(candidate and original and candidate < original)

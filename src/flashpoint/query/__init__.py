@@ -7,7 +7,7 @@ from flashpoint.query.articles import article_detail, list_articles, stored_docu
 from flashpoint.query.events import count_events, event_detail, iter_events, search_events
 from flashpoint.query.exports import EXPORT_FORMATS, FLAT_COLUMNS, export_lines, flat_event
 from flashpoint.query.params import (
-    INTERVALS, SORTS, SPLITS, STATUSES, BadParameter, EventFilter, check_choice,
+    LEVELS, INTERVALS, SORTS, SPLITS, STATUSES, BadParameter, EventFilter, check_choice,
 )
 from flashpoint.query.quadclass import known_types, side_of, sides
 
@@ -16,6 +16,6 @@ __all__ = [
     "article_detail", "list_articles", "stored_document",
     "count_events", "event_detail", "iter_events", "search_events",
     "EXPORT_FORMATS", "FLAT_COLUMNS", "export_lines", "flat_event",
-    "INTERVALS", "SORTS", "SPLITS", "STATUSES", "BadParameter", "EventFilter", "check_choice",
+    "LEVELS", "INTERVALS", "SORTS", "SPLITS", "STATUSES", "BadParameter", "EventFilter", "check_choice",
     "known_types", "side_of", "sides",
 ]

@@ -1,4 +1,6 @@
-"""Counts over the filtered events: actors, places, a timeline, the actor network, filter choices."""
+"""Counts over the filtered events: actors, places, a timeline, the actor network, filter choices.
+
+Every count is of fused events (one a real-world event, however many reports tell it)."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from flashpoint.query.events import EVENTS_FROM, fetch_dicts
+from flashpoint.query.events import FUSED_FROM as EVENTS_FROM, fetch_dicts
 from flashpoint.query.params import INTERVALS, SORTS, SPLITS, STATUSES, EventFilter, check_choice, check_limit
 from flashpoint.query.quadclass import side_of, sides
 
@@ -17,7 +19,7 @@ def list_actors(
 ) -> dict[str, Any]:
     """Actors of the matching events, most events first; `q` matches id or name (case-insensitive)."""
     limit = check_limit(limit, 50, 1000)
-    where, params = filters.where()
+    where, params = filters.where(fused=True)
     roles = " UNION ALL ".join(
         f"SELECT e.{role}_id AS id, e.{role}_name AS name, e.{role}_country AS country, e.{role}_sector AS sector, "
         f"e.id AS event_id, {int(role == 'source')} AS as_source, {int(role == 'target')} AS as_target "
@@ -39,7 +41,7 @@ def list_actors(
 def list_places(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int | None = None) -> dict[str, Any]:
     """Places of the matching events, most events first (a map draws these)."""
     limit = check_limit(limit, 500, 10000)
-    where, params = filters.where()
+    where, params = filters.where(fused=True)
     sql = (
         "SELECT e.place_geonameid AS geonameid, e.place_name AS name, e.place_country AS country, "
         "mode(e.place_admin1) AS admin1, avg(e.place_lat) AS lat, avg(e.place_lon) AS lon, count(*) AS events "
@@ -57,7 +59,7 @@ def timeline(
     date and an undated article are counted in `undated`."""
     interval = check_choice(interval, INTERVALS, "month", "interval")
     split = check_choice(split, SPLITS, "type", "split")
-    where, params = filters.where()
+    where, params = filters.where(fused=True)
     column = {"type": "e.type", "status": "e.status"}[split]  # chosen from a fixed set, not user text
     rows = conn.execute(
         f"SELECT CAST(date_trunc(?, e.day) AS DATE) AS period, {column} AS key, count(*) AS n "
@@ -82,7 +84,7 @@ def network(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int | 
     source -> target with counts of cooperation and conflict (data/lexicon/plover_quadclass.tsv),
     the `limit` heaviest edges and their actors. An actor acting on itself is no edge."""
     limit = check_limit(limit, 100, 1000)
-    where, params = filters.where()
+    where, params = filters.where(fused=True)
     rows = conn.execute(
         "SELECT e.source_id, e.target_id, e.type, count(*) AS n, "
         "any_value(e.source_name), any_value(e.source_country), any_value(e.target_name), any_value(e.target_country) "
@@ -126,7 +128,7 @@ def meta(conn: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         return [row[0] for row in conn.execute(sql).fetchall()]
 
     day_min, day_max = conn.execute("SELECT min(day), max(day) FROM events").fetchone()
-    tables = ["articles", "events", "actors", "places", "quotes", "quantities", "ingest_errors"]
+    tables = ["articles", "events", "fused_events", "actors", "places", "quotes", "quantities", "ingest_errors"]
     counts = {t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
     return {
         "types": column("SELECT DISTINCT type FROM events ORDER BY type"),

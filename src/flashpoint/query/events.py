@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from flashpoint.query.params import Cursor, EventFilter, Sort, check_limit
+from flashpoint.query.params import LEVELS, Cursor, EventFilter, Sort, check_choice, check_limit
 from flashpoint.store.rows import event_dict
 
 DEFAULT_LIMIT = 100
@@ -17,10 +17,22 @@ MAX_LIMIT = 500
 STREAM_BATCH = 1000
 
 EVENTS_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
+# Fused events, with their representative mention's article (the earliest original report).
+FUSED_FROM = "FROM fused_events e JOIN articles a ON a.id = e.article_id"
 EVENT_SELECT = (
     "SELECT e.*, a.title AS article_title, a.outlet AS article_outlet, a.url AS article_url, "
-    "strftime(a.published, '%Y-%m-%d') AS article_published "
+    "strftime(a.published, '%Y-%m-%d') AS article_published, a.doc_id AS article_doc_id "
 )
+
+
+def level_of(level: str | None) -> str:
+    """"event" (fused events, the default) or "mention"; anything else is a BadParameter."""
+    return check_choice(level, LEVELS, "event", "level")
+
+
+def source_of(level: str) -> tuple[str, bool]:
+    """The FROM clause of a level, and whether it is the fused one."""
+    return (FUSED_FROM, True) if level == "event" else (EVENTS_FROM, False)
 
 
 def rows_of(cursor: duckdb.DuckDBPyConnection, batch: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
@@ -48,9 +60,18 @@ def api_event(row: dict[str, Any]) -> dict[str, Any]:
     return event
 
 
-def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter) -> int:
-    where, params = filters.where()
-    return int(conn.execute(f"SELECT count(*) {EVENTS_FROM} WHERE {where}", params).fetchone()[0])
+def count_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter, level: str | None = None) -> int:
+    source, fused = source_of(level_of(level))
+    where, params = filters.where(fused)
+    return int(conn.execute(f"SELECT count(*) {source} WHERE {where}", params).fetchone()[0])
+
+
+def _rows_as_events(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], fused: bool) -> list[dict[str, Any]]:
+    if not fused:
+        return [api_event(r) for r in rows]
+    from flashpoint.query.fused import fused_events  # noqa: PLC0415 - fused builds on this module
+
+    return fused_events(conn, rows)
 
 
 def search_events(
@@ -59,33 +80,39 @@ def search_events(
     sort: str | None = None,
     limit: int | None = None,
     cursor: str | None = None,
+    level: str | None = None,
 ) -> dict[str, Any]:
-    """One page of matching events: {"events", "total", "next_cursor"} (null on the last page)."""
+    """One page of matching events (fused events; mentions with level="mention"):
+    {"events", "total", "next_cursor"} (null on the last page)."""
+    level = level_of(level)
+    source, fused = source_of(level)
     order = Sort.parse(sort)
     limit = check_limit(limit, DEFAULT_LIMIT, MAX_LIMIT)
     after = Cursor.decode(cursor, order.name)
-    where, params = filters.where()
+    where, params = filters.where(fused)
     if after is not None:
         clause, more = order.after(after)
         where, params = f"{where} AND {clause}", params + more
-    sql = f"{EVENT_SELECT}, {order.expression} AS sort_key {EVENTS_FROM} WHERE {where} ORDER BY {order.order_by()} LIMIT ?"
+    sql = f"{EVENT_SELECT}, {order.expression} AS sort_key {source} WHERE {where} ORDER BY {order.order_by()} LIMIT ?"
     rows = fetch_dicts(conn, sql, params + [limit + 1])  # one more tells whether a next page exists
     page = rows[:limit]
     next_cursor = None
     if len(rows) > limit:
         last = page[-1]
         next_cursor = Cursor(order.name, last["sort_key"], int(last["id"])).encode()
-    return {"events": [api_event(r) for r in page], "total": count_events(conn, filters), "next_cursor": next_cursor}
+    return {"events": _rows_as_events(conn, page, fused), "total": count_events(conn, filters, level), "next_cursor": next_cursor}
 
 
-def iter_events(conn: duckdb.DuckDBPyConnection, filters: EventFilter, sort: str | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching event in order, fetched in batches (exports stream these)."""
+def iter_events(
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter, sort: str | None = None, level: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every matching event in order, fetched in batches (exports and the CLI stream these)."""
+    source, fused = source_of(level_of(level))
     order = Sort.parse(sort)
-    where, params = filters.where()
-    result = conn.execute(f"{EVENT_SELECT} {EVENTS_FROM} WHERE {where} ORDER BY {order.order_by()}", params)
+    where, params = filters.where(fused)
+    result = conn.execute(f"{EVENT_SELECT} {source} WHERE {where} ORDER BY {order.order_by()}", params)
     while batch := result.fetchmany(STREAM_BATCH):
-        for row in rows_of(result, batch):
-            yield api_event(row)
+        yield from _rows_as_events(conn, rows_of(result, batch), fused)
 
 
 def event_row(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
@@ -93,16 +120,27 @@ def event_row(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] 
     return rows[0] if rows else None
 
 
-def event_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
-    """One event with where its parts fall in its sentence; None when there is no such event."""
+def event_detail(conn: duckdb.DuckDBPyConnection, event_id: int, level: str | None = None) -> dict[str, Any] | None:
+    """One event with every mention's evidence (level "mention": one mention with where its
+    parts fall in its sentence, and the other mentions of its fused event); None when there is none."""
+    if level_of(level) == "event":
+        from flashpoint.query.fused import fused_detail  # noqa: PLC0415
+
+        return fused_detail(conn, event_id)
     row = event_row(conn, event_id)
     if row is None:
         return None
     event = api_event(row)
     event["sentence_spans"] = sentence_spans(conn, row)
-    # Fusion of one real-world event across articles does not exist yet: the field is here so
-    # that clients can show other reports of the same event once it does.
-    event["other_mentions"] = []
+    found = conn.execute("SELECT fused_id FROM fused_mentions WHERE mention_id = ?", [event_id]).fetchone()
+    event["fused_id"] = found[0] if found else None
+    others = fetch_dicts(
+        conn,
+        f"{EVENT_SELECT} FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id JOIN articles a ON a.id = e.article_id "
+        "WHERE fm.fused_id = ? AND e.id <> ? ORDER BY a.published NULLS LAST, e.id",
+        [event["fused_id"], event_id],
+    ) if found else []
+    event["other_mentions"] = [api_event(r) for r in others]
     return event
 
 

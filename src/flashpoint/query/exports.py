@@ -26,6 +26,9 @@ FLAT_COLUMNS = [
     "sentence.start", "sentence.end", "sentence.text",
     "trigger.start", "trigger.end", "trigger.text", "confidence",
     "article.id", "article.title", "article.outlet", "article.url", "article.published",
+    # fused events only (empty for mentions)
+    "num_mentions", "num_articles", "num_sources", "first_reported", "last_reported", "corroboration",
+    "fatalities_range", "fatalities_contradicted",
 ]
 _ROWS_PER_CHUNK = 200
 
@@ -34,7 +37,12 @@ def flat_event(event: dict[str, Any]) -> dict[str, Any]:
     """An API event as one level of dotted keys (flattened as the CLI's CSV flattens rows,
     flashpoint.output), in FLAT_COLUMNS order; a missing part (no target, no place) gives nulls."""
     columns = flat(event)
-    return {column: columns.get(column) for column in FLAT_COLUMNS}
+    return {column: _cell(columns.get(column)) for column in FLAT_COLUMNS}
+
+
+def _cell(value: Any) -> Any:
+    """Lists (a fused event's fatalities_range) as JSON, as the CLI writes them."""
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
 
 
 def _chunks(lines: Iterable[str]) -> Iterator[str]:

@@ -21,6 +21,8 @@ from flashpoint.errors import FlashpointError
 from flashpoint.query.quadclass import known_types
 
 STATUSES = ("asserted", "hypothetical", "negated")
+# What an event list holds: fused events (one a real-world event) or mentions (one a sentence).
+LEVELS = ("event", "mention")
 INTERVALS = ("day", "week", "month")
 SPLITS = ("type", "status")
 # The column each sort orders by. NULLs are mapped to a value below every real one, so that
@@ -152,6 +154,7 @@ class EventFilter:
     end: date | None = None
     outlets: tuple[str, ...] = ()
     q: str | None = None
+    min_confidence: float | None = None
 
     @classmethod
     def parse(
@@ -168,6 +171,7 @@ class EventFilter:
         end: str | None = None,
         outlet: str | Iterable[str] | None = None,
         q: str | None = None,
+        min_confidence: float | None = None,
     ) -> "EventFilter":
         """Filters from the strings a user typed; raises BadParameter for one that cannot be used."""
         types = tuple(t.upper() for t in split_values(type))
@@ -182,16 +186,19 @@ class EventFilter:
             raise BadParameter("start", f"start {first} is after end {last}")
         # Outlet names may contain commas, so they are only repeated, never split.
         outlets = tuple(o.strip() for o in ([outlet] if isinstance(outlet, str) else outlet or []) if o.strip())
+        if min_confidence is not None and not 0 <= min_confidence <= 1:
+            raise BadParameter("min_confidence", f"must be between 0 and 1, got {min_confidence}")
         return cls(
             actor=actor or None, source=source or None, target=target or None,
             types=types, statuses=statuses,
             countries=tuple(country_code(c) for c in split_values(country)),
             admin1=parse_admin1(admin1), bbox=parse_bbox(bbox), start=first, end=last,
-            outlets=outlets, q=q.strip() if q and q.strip() else None,
+            outlets=outlets, q=q.strip() if q and q.strip() else None, min_confidence=min_confidence,
         )
 
-    def where(self) -> tuple[str, list[Any]]:
-        """A WHERE condition over `events e JOIN articles a`, and its parameters."""
+    def where(self, fused: bool = False) -> tuple[str, list[Any]]:
+        """A WHERE condition over `events e JOIN articles a` (with `fused`: over `fused_events e`,
+        where outlet and q match any of the event's mentions), and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -227,10 +234,19 @@ class EventFilter:
             add("e.day >= ?", self.start)
         if self.end:
             add("e.day <= ?", self.end)
+        outlet_clause = f"lower(a.outlet) IN ({', '.join('lower(?)' for _ in self.outlets)})"
+        q_clause = "contains(lower(e.sentence_text), lower(?))"
+        if fused:  # any mention of the fused event
+            mentions = ("EXISTS (SELECT 1 FROM fused_mentions fm JOIN events m ON m.id = fm.mention_id "
+                        "JOIN articles ma ON ma.id = m.article_id WHERE fm.fused_id = e.id AND {})")
+            outlet_clause = mentions.format(outlet_clause.replace("a.", "ma."))
+            q_clause = mentions.format(q_clause.replace("e.", "m."))
         if self.outlets:
-            add(f"lower(a.outlet) IN ({', '.join('lower(?)' for _ in self.outlets)})", *self.outlets)
+            add(outlet_clause, *self.outlets)
         if self.q:
-            add("contains(lower(e.sentence_text), lower(?))", self.q)
+            add(q_clause, self.q)
+        if self.min_confidence is not None:
+            add("e.confidence >= ?", self.min_confidence)
         return (" AND ".join(clauses) or "TRUE"), params
 
 

@@ -21,12 +21,17 @@ class StoredArticle:
     duplicate_of: str | None
     extraction: str  # done / skipped: ... / failed: ...
     document: Document | None
+    # the story's former original, when this copy was published earlier: it and its copies
+    # become near-duplicates of this article when it is stored
+    supersedes: str | None = None
 
 
 class Store(Protocol):
     def has_content(self, content_hash: str) -> bool: ...
 
     def duplicate_root(self, article_id: str) -> str: ...
+
+    def published_of(self, article_id: str) -> str | None: ...
 
     def add(self, stored: StoredArticle) -> None:
         """Write an article and everything extracted from it in one transaction."""
@@ -40,5 +45,8 @@ class Store(Protocol):
     def events(self, limit: int | None = None) -> list[dict[str, Any]]: ...
 
     def counts(self) -> dict[str, int]: ...
+
+    def fuse(self, rebuild: bool = False) -> Any:
+        """Fuse the mentions not yet fused into events (all of them with `rebuild`)."""
 
     def close(self) -> None: ...

@@ -84,6 +84,11 @@ class DuckDBStore:
             article_id = row[0]
             seen.add(article_id)
 
+    def published_of(self, article_id: str) -> str | None:
+        """The stored article's publication day (YYYY-MM-DD), or None."""
+        row = self.connection.execute("SELECT strftime(published, '%Y-%m-%d') FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
     def add(self, stored: StoredArticle) -> None:
         a = stored.article
         values = [
@@ -93,6 +98,12 @@ class DuckDBStore:
         try:
             with self._transaction():
                 self._insert("articles", _ARTICLE_COLUMNS, [values])
+                if stored.supersedes:
+                    # an earlier-published copy arrived late: it is the story's original now
+                    self.connection.execute(
+                        "UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?",
+                        [stored.article_id, stored.supersedes, stored.supersedes],
+                    )
                 if stored.document is not None:
                     for table, rows in document_rows(stored.article_id, stored.document).items():
                         self._insert(table, _TABLE_COLUMNS[table], rows)
@@ -133,8 +144,17 @@ class DuckDBStore:
         return self.query(sql + (f" LIMIT {int(limit)}" if limit else ""))
 
     def counts(self) -> dict[str, int]:
-        tables = ["articles", "events", "actors", "places", "quotes", "quantities", "ingest_errors"]
+        tables = ["articles", "events", "fused_events", "actors", "places", "quotes", "quantities", "ingest_errors"]
         return {t: int(self.connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables}
+
+    def fuse(self, rebuild: bool = False) -> Any:
+        """Fuse the mentions not yet fused into events (all of them with `rebuild`): a FuseReport."""
+        from flashpoint.fusion import fuse  # imported here: the store's readers do not need it
+
+        try:
+            return fuse(self.connection, rebuild)
+        except duckdb.Error as err:
+            raise StoreError(f"could not fuse events: {err}") from err
 
     def close(self) -> None:
         self.connection.close()

@@ -125,6 +125,57 @@ MIGRATIONS: list[str] = [
         (SELECT a.published FROM articles a WHERE a.id = events.article_id)
     );
     """,
+    # 4: fusion. A fused event is one real-world event told by one or more mentions (rows of
+    # `events`, which stay the mention level). Its id is the id of the mention that founded it,
+    # so it never changes as mentions join. No ART indexes: fusion rewrites these rows, and
+    # DuckDB's zone maps serve the lookups. Its event columns have the names of `events`' own
+    # (the representative mention's sentence, trigger and article; the most precise place and
+    # date; the toll), so the same filters and sorts run over both levels.
+    #   fused_mentions: which fused event each mention is in, and the mention it was matched to.
+    #   fused_factors: the comparison that joined it, one row a factor (level and match weight).
+    """
+    CREATE TABLE fused_events (
+        id BIGINT NOT NULL,      -- the founding mention's events.id
+        article_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        cameo VARCHAR,
+        status VARCHAR NOT NULL,
+        source_id VARCHAR, source_name VARCHAR, source_text VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+        target_id VARCHAR, target_name VARCHAR, target_text VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+        place_text VARCHAR, place_name VARCHAR, place_country VARCHAR, place_lat DOUBLE, place_lon DOUBLE, place_geonameid BIGINT,
+        date_value VARCHAR,
+        date_text VARCHAR,
+        fatalities INTEGER,
+        sentence_start INTEGER, sentence_end INTEGER, sentence_text VARCHAR,
+        trigger_start INTEGER, trigger_end INTEGER, trigger_text VARCHAR,
+        confidence DOUBLE,
+        place_admin1 VARCHAR,
+        day DATE,
+        num_mentions INTEGER NOT NULL,
+        num_articles INTEGER NOT NULL,
+        num_sources INTEGER NOT NULL,
+        first_reported DATE,
+        last_reported DATE,
+        corroboration VARCHAR NOT NULL,      -- single_source / multiple_sources / contradicted
+        fatalities_low INTEGER,
+        fatalities_high INTEGER,
+        fatalities_contradicted BOOLEAN NOT NULL,
+        status_counts VARCHAR                -- JSON {status: mentions}
+    );
+    CREATE TABLE fused_mentions (
+        mention_id BIGINT NOT NULL,          -- events.id
+        fused_id BIGINT NOT NULL,            -- fused_events.id
+        matched_id BIGINT,                   -- the mention it was matched to; NULL for the founder
+        score DOUBLE
+    );
+    CREATE TABLE fused_factors (
+        mention_id BIGINT NOT NULL,
+        factor VARCHAR NOT NULL,
+        level VARCHAR NOT NULL,
+        weight DOUBLE NOT NULL               -- -inf: incompatible (never stored for a joined pair)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -48,6 +48,7 @@ class StoreAccess:
         with self._open_lock:
             if self._store is None:
                 self._store = open_store(self.db)
+                self._store.fuse()  # a store from before fusion, or one ingested and not yet fused
                 self._readers = self._store.connection.cursor()
             return self._store
 
@@ -113,11 +114,12 @@ def filters_but_q(
     bbox: Annotated[str | None, Query(description="minlon,minlat,maxlon,maxlat in degrees; events whose place lies inside. minlon > maxlon crosses the antimeridian.")] = None,
     start: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive: on the event's date (a month or year counts as its first day), else the article's publication date.")] = None,
     end: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive; same date as start.")] = None,
-    outlet: Annotated[list[str] | None, Query(description="Outlet name of the article (case-insensitive); repeat for several.")] = None,
+    outlet: Annotated[list[str] | None, Query(description="Outlet name of the article (case-insensitive); repeat for several. A fused event matches when any of its mentions does.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Lowest extraction confidence (0-1); a fused event has its best mention's.")] = None,
 ) -> EventFilter:
     return EventFilter.parse(
         actor=actor, source=source, target=target, type=type, status=status, country=country,
-        admin1=admin1, bbox=bbox, start=start, end=end, outlet=outlet,
+        admin1=admin1, bbox=bbox, start=start, end=end, outlet=outlet, min_confidence=min_confidence,
     )
 
 
@@ -170,27 +172,35 @@ def _add_event_routes(app: FastAPI, access: StoreAccess) -> None:
         limit: Annotated[int, Query(ge=1, le=500, description="Events a page (1-500).")] = 100,
         cursor: Annotated[str | None, Query(description="next_cursor of the previous page, unchanged.")] = None,
         format: Annotated[str, Query(description="json (a page), or csv, jsonl, geojson: a download of ALL matching events.")] = "json",  # noqa: A002
+        level: Annotated[str, Query(description="event: fused events, one a real-world event with its mentions; mention: one a sentence of one article.")] = "event",
     ) -> Any:
-        """Events matching the filters: {"events", "total", "next_cursor"}; or every match as a download."""
+        """Events matching the filters: {"events", "total", "next_cursor"}; or every match as a
+        download. Fused events carry num_mentions, num_articles, num_sources, first_reported,
+        last_reported, corroboration, fatalities_range and their mentions."""
         fmt = query.check_choice(format, ("json", *query.EXPORT_FORMATS), "json", "format")
+        level = query.check_choice(level, query.LEVELS, "event", "level")
         if fmt != "json":
-            return _download(access, filters, sort, fmt)
+            return _download(access, filters, sort, fmt, level)
         with access.reader() as conn:
-            return query.search_events(conn, filters, sort, limit, cursor)
+            return query.search_events(conn, filters, sort, limit, cursor, level)
 
     @app.get("/api/events/{event_id}", tags=["events"], responses=NOT_FOUND)
-    def event(event_id: Annotated[int, PathParam(description="The event's id (the `id` of a listed event).")]) -> Any:
-        """One event with `sentence_spans` (trigger, source, target, place, date; offsets into
-        sentence.text) and `other_mentions` (reports of the same event elsewhere: empty until
-        events are fused across articles)."""
+    def event(
+        event_id: Annotated[int, PathParam(description="The event's id (the `id` of a listed event).")],
+        level: Annotated[str, Query(description="event (a fused event's id) or mention (a mention's id).")] = "event",
+    ) -> Any:
+        """A fused event with `evidence`: every mention side by side (sentence, outlet, date,
+        `sentence_spans`, the `factors` that joined it). With level=mention: one mention with its
+        `sentence_spans`, `fused_id` and `other_mentions` (the other reports of its event)."""
+        level = query.check_choice(level, query.LEVELS, "event", "level")
         with access.reader() as conn:
-            found = query.event_detail(conn, event_id)
+            found = query.event_detail(conn, event_id, level)
         if found is None:
-            raise HTTPException(404, f"no event {event_id}")
+            raise HTTPException(404, f"no {'event' if level == 'event' else 'mention'} {event_id}")
         return found
 
 
-def _download(access: StoreAccess, filters: EventFilter, sort: str, fmt: str) -> StreamingResponse:
+def _download(access: StoreAccess, filters: EventFilter, sort: str, fmt: str, level: str = "event") -> StreamingResponse:
     """Every matching event, streamed through a cursor of its own (it outlives the request's
     handler). The sort is checked first, so that a bad one is a 422, not a broken download."""
     Sort.parse(sort)
@@ -198,7 +208,7 @@ def _download(access: StoreAccess, filters: EventFilter, sort: str, fmt: str) ->
 
     def body() -> Iterator[str]:
         with access.reader() as conn:
-            yield from query.export_lines(fmt, query.iter_events(conn, filters, sort))
+            yield from query.export_lines(fmt, query.iter_events(conn, filters, sort, level))
 
     return StreamingResponse(
         body(), media_type=media_type,

@@ -127,8 +127,9 @@ async function refreshTable(signal, { append = false } = {}) {
   table.set(page, { append });
   table.select(app.openEventId);
   const counts = app.meta?.counts || {};
-  const all = counts.events ?? null;
+  const all = counts.fused_events ?? counts.events ?? null;  // real-world events, however many reports tell each
   $("#summary").textContent = `${page.total.toLocaleString("en")}${all !== null ? ` of ${all.toLocaleString("en")}` : ""} events`
+    + `${counts.events !== undefined && counts.fused_events !== undefined ? ` (${counts.events.toLocaleString("en")} mentions)` : ""}`
     + `${counts.articles !== undefined ? ` from ${counts.articles.toLocaleString("en")} articles` : ""}`
     + `${app.meta?.date_min ? ` · ${app.meta.date_min} – ${app.meta.date_max}` : ""}`;
 }
@@ -230,7 +231,7 @@ async function route() {
     try {
       const e = await getJSON(`/api/events/${encodeURIComponent(eventId)}`);
       renderEvidence($("#evidence-body"), $("#evidence-title"), e, {
-        articleHref: `#article=${encodeURIComponent(e.article_id || e.article?.id)}&event=${e.id}`,
+        articleHref: `#article=${encodeURIComponent(e.article_id || e.article?.id)}&event=${e.lead_mention_id ?? e.id}`,
         onActor: (id) => { closeEvidence(); patchFilters({ actor: id }); },
       });
       $("#evidence").hidden = false;

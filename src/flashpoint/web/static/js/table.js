@@ -26,7 +26,7 @@ export class EventTable {
     if (!append) this.tbody.replaceChildren();
     for (const e of page.events) this.tbody.append(row(e));
     if (!this.tbody.children.length) {
-      this.tbody.append(el("tr", { class: "empty" }, el("td", { colspan: 7 }, "No events match these filters.")));
+      this.tbody.append(el("tr", { class: "empty" }, el("td", { colspan: 8 }, "No events match these filters.")));
     }
     const shown = this.tbody.querySelectorAll("tr[data-id]").length;
     this.countLabel.textContent = `${page.total.toLocaleString("en")} event${page.total === 1 ? "" : "s"}${shown < page.total ? `, ${shown} shown` : ""}`;
@@ -42,6 +42,15 @@ export class EventTable {
 function actorCell(a) {
   if (!a) return el("span", { class: "muted" }, "—");
   return el("span", { title: [a.id, a.country, a.sector].filter(Boolean).join(" · ") }, a.name || a.text || a.id);
+}
+
+// A fused event's reports: independent sources and articles, and a toll the sources dispute.
+function reportsCell(e) {
+  if (e.num_sources === undefined) return el("span", { class: "muted" }, "—");
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return el("span", { class: "reports", title: `${plural(e.num_mentions, "mention")}; ${e.corroboration.replace("_", " ")}` },
+    `${plural(e.num_sources, "source")} · ${plural(e.num_articles, "article")}`,
+    e.fatalities_contradicted ? el("span", { class: "toll-contradicted" }, " · toll contradicted") : null);
 }
 
 function row(e) {
@@ -62,6 +71,7 @@ function row(e) {
     el("td", { class: "c-source" }, actorCell(e.source)),
     el("td", { class: "c-target" }, actorCell(e.target)),
     el("td", { class: "c-place" }, place || el("span", { class: "muted" }, "—")),
+    el("td", { class: "c-reports" }, reportsCell(e)),
     el("td", { class: "c-sentence" }, sentence, e.article ? el("span", { class: "source-line" }, [e.article.outlet, e.article.title].filter(Boolean).join(" · ")) : null),
   );
 }

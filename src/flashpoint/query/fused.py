@@ -1,0 +1,102 @@
+"""Fused events out of the store: each with its counts, corroboration, toll and mentions."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from flashpoint.query.events import EVENT_SELECT, api_event, fetch_dicts, sentence_spans
+
+MENTIONS_OF = (
+    f"{EVENT_SELECT}, fm.fused_id, fm.matched_id, fm.score, a.duplicate_of AS article_duplicate_of "
+    "FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id JOIN articles a ON a.id = e.article_id "
+    "WHERE fm.fused_id IN (SELECT unnest(?)) ORDER BY a.published NULLS LAST, e.article_id, e.sentence_start, e.id"
+)
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def mention_summary(row: dict[str, Any]) -> dict[str, Any]:
+    """A mention as a fused event lists it: where it was reported and its evidence."""
+    return {
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "doc_id": row.get("article_doc_id"),
+        "outlet": row.get("article_outlet"),
+        "url": row.get("article_url"),
+        "published": row.get("article_published"),
+        "near_duplicate_of": row.get("article_duplicate_of"),
+        "sentence": row["sentence_text"],
+        "trigger": row["trigger_text"],
+        "status": row["status"],
+        "fatalities": row["fatalities"],
+    }
+
+
+def fused_event(row: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    """A fused_events row (with its article) in the API's shape, its mentions listed."""
+    event = api_event(row)
+    low, high = row.get("fatalities_low"), row.get("fatalities_high")
+    event.update(
+        num_mentions=row["num_mentions"], num_articles=row["num_articles"], num_sources=row["num_sources"],
+        first_reported=_iso(row["first_reported"]), last_reported=_iso(row["last_reported"]),
+        corroboration=row["corroboration"],
+        fatalities_range=[low, high] if low is not None else None,
+        fatalities_contradicted=bool(row["fatalities_contradicted"]),
+        statuses=json.loads(row["status_counts"] or "{}"),
+        mentions=[mention_summary(m) for m in mentions],
+    )
+    return event
+
+
+def _mentions_by_event(conn: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    found: dict[int, list[dict[str, Any]]] = {}
+    if ids:
+        for row in fetch_dicts(conn, MENTIONS_OF, [ids]):
+            found.setdefault(row["fused_id"], []).append(row)
+    return found
+
+
+def fused_events(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Fused rows (of one page or batch) as API events, their mentions fetched in one query."""
+    mentions = _mentions_by_event(conn, [int(r["id"]) for r in rows])
+    return [fused_event(r, mentions.get(int(r["id"]), [])) for r in rows]
+
+
+def fused_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
+    """One fused event with every mention's evidence side by side: each mention in full (the
+    contract's event, its article, marked spans) with the factors that joined it to the event."""
+    rows = fetch_dicts(conn, f"{EVENT_SELECT} FROM fused_events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?", [event_id])
+    if not rows:  # a mention's id (a trigger clicked in an article): the event it is part of
+        found = conn.execute("SELECT fused_id FROM fused_mentions WHERE mention_id = ?", [event_id]).fetchone()
+        if found is None or found[0] == event_id:
+            return None
+        return fused_detail(conn, int(found[0]))
+    mentions = _mentions_by_event(conn, [event_id]).get(event_id, [])
+    event = fused_event(rows[0], mentions)
+    factors: dict[int, list[dict[str, Any]]] = {}
+    for mention_id, factor, level, weight in conn.execute(
+        "SELECT f.mention_id, f.factor, f.level, f.weight FROM fused_factors f JOIN fused_mentions fm ON fm.mention_id = f.mention_id "
+        "WHERE fm.fused_id = ? ORDER BY f.mention_id, f.factor", [event_id]
+    ).fetchall():
+        factors.setdefault(mention_id, []).append({"factor": factor, "level": level, "weight": weight})
+    evidence = []
+    for row in mentions:
+        mention = api_event(row)
+        mention["sentence_spans"] = sentence_spans(conn, row)
+        mention["near_duplicate_of"] = row.get("article_duplicate_of")
+        mention["matched_id"] = row.get("matched_id")
+        mention["score"] = row.get("score")
+        mention["factors"] = factors.get(row["id"], [])
+        evidence.append(mention)
+    event["evidence"] = evidence
+    lead = [m for m in evidence if m["article_id"] == event["article_id"] and m["sentence"] == event["sentence"]
+            and m["trigger"] == event["trigger"]]
+    event["sentence_spans"] = lead[0]["sentence_spans"] if lead else sentence_spans(conn, rows[0])
+    event["lead_mention_id"] = lead[0]["id"] if lead else event_id  # the mention whose sentence is shown
+    return event
