@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -36,16 +37,74 @@ def _fail(error: FlashpointError) -> None:
     raise typer.Exit(1)
 
 
+def _existing_store(db: Path | None) -> Path:
+    """The store a reading command names; one that does not exist is an error (only `ingest` creates one)."""
+    from flashpoint.store import default_db
+
+    path = Path(db or default_db())
+    if str(path) != ":memory:" and not path.is_file():
+        err.print(f"[red]error[/red] no store at {path}: run `flashpoint ingest PATH... --db {path}` first, or name another with --db")
+        raise typer.Exit(1)
+    return path
+
+
+class _WarningsToStderr(logging.Handler):
+    """The readers' warnings (an article truncated, ...) as `warning: FILE: what` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"[yellow]warning[/yellow] {record.getMessage()}", markup=True, highlight=False)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("flashpoint.ingest")
+    if not any(isinstance(h, _WarningsToStderr) for h in logger.handlers):
+        logger.addHandler(_WarningsToStderr())
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
+MB = 1024 * 1024
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or feed URLs.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (recursive), feed or page URLs.")] = None,
     db: DbOption = None,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events while ingesting.")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any input failed.")] = False,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
     workers: WorkersOption = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="First extract again the stored articles whose extraction failed.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", envvar="FLASHPOINT_ALLOW_PRIVATE", help="Fetch URLs on loopback, private and link-local addresses too.")] = False,
+    max_file_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest one-article file (.txt, .html) in MB [default: 10].")] = None,
+    max_container_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest .json/.jsonl/feed file in MB [default: 1024].")] = None,
+    max_decompressed_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Most a .gz may inflate to, and largest WARC, in MB [default: 4096].")] = None,
+    max_ratio: Annotated[Optional[int], typer.Option(min=2, help="Highest decompression ratio before a .gz is taken for a bomb [default: 100].")] = None,
+    max_record_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest WARC record payload in MB [default: 10].")] = None,
+    max_article_chars: Annotated[Optional[int], typer.Option(min=1000, help="Longer article text is truncated, with a warning [default: 1000000].")] = None,
+    max_html_depth: Annotated[Optional[int], typer.Option(min=8, help="Deepest HTML element nesting read [default: 256].")] = None,
+    max_attribute_chars: Annotated[Optional[int], typer.Option(min=64, help="Longer HTML attribute values are dropped [default: 65536].")] = None,
+    extract_timeout: Annotated[Optional[float], typer.Option(min=0, help="Seconds one article's extraction may take; 0: no limit [default: 120].")] = None,
+    max_fetch_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest body fetched from a URL in MB [default: 50].")] = None,
+    fetch_timeout: Annotated[Optional[float], typer.Option(min=0.1, help="Seconds to connect, and between bytes, when fetching [default: 10 and 30].")] = None,
 ) -> None:
     """Read articles into the store, skipping content already stored."""
+    from flashpoint.ingest import limits
+
+    def mb(value: float | None) -> int | None:
+        return int(value * MB) if value is not None else None
+
+    if not paths and not retry_failed:
+        err.print("[red]error[/red] name files, folders or URLs to ingest (or give --retry-failed)")
+        raise typer.Exit(2)
+    limits.configure(
+        max_file_bytes=mb(max_file_mb), max_container_bytes=mb(max_container_mb),
+        max_decompressed_bytes=mb(max_decompressed_mb), max_ratio=max_ratio, max_record_bytes=mb(max_record_mb),
+        max_article_chars=max_article_chars, max_html_depth=max_html_depth, max_attribute_chars=max_attribute_chars,
+        extract_timeout_s=extract_timeout, max_fetch_bytes=mb(max_fetch_mb),
+        connect_timeout_s=fetch_timeout, read_timeout_s=fetch_timeout, allow_private=allow_private or None,
+    )
+    _show_warnings()
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[name]}"), console=err,
@@ -54,7 +113,7 @@ def ingest(
         task = progress.add_task("ingest", total=None, name="")
         try:
             report = api.ingest(
-                paths, db, extract=extract, published=published, workers=workers,
+                paths or [], db, extract=extract, published=published, workers=workers, retry_failed=retry_failed,
                 on_total=lambda n: progress.update(task, total=n),
                 on_input=lambda item: progress.update(task, advance=1, name=Path(item.name).name),
             )
@@ -62,10 +121,12 @@ def ingest(
             _fail(error)
     for error in report.failed:
         typer.echo(f"failed: {error.source}: {error.reason}")
+    for failure in report.extraction_failed:
+        typer.echo(f"extraction failed: {failure.source}: {failure.reason} (stored; --retry-failed extracts it again)")
     for source, why in report.skipped:
         typer.echo(f"not extracted: {source}: {why}")
     typer.echo(report.summary())
-    if strict and report.failed:
+    if strict and (report.failed or report.extraction_failed):
         raise typer.Exit(1)
 
 
@@ -98,6 +159,7 @@ def extract(
 @app.command()
 def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table, limit: LimitOption = None) -> None:
     """List stored articles."""
+    db = _existing_store(db)
     try:
         rows = api.list_articles(db, limit)
     except FlashpointError as error:
@@ -109,6 +171,7 @@ def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table, limit:
 @app.command()
 def events(db: DbOption = None, fmt: FormatOption = OutputFormat.table, limit: LimitOption = None) -> None:
     """List stored events."""
+    db = _existing_store(db)
     try:
         rows = api.list_events(db, limit)
     except FlashpointError as error:
@@ -125,11 +188,11 @@ def serve(
     token: Annotated[Optional[str], typer.Option(envvar="FLASHPOINT_TOKEN", help="Token that uploads (POST /api/ingest) must carry; none: uploads disabled.")] = None,
 ) -> None:
     """Serve the web page and the REST API over the store until Ctrl-C."""
-    from flashpoint.store import default_db, open_store
+    from flashpoint.store import open_store
     from flashpoint.web.server import address
     from flashpoint.web.server import serve as run_server
 
-    path = db or Path(default_db())
+    path = _existing_store(db)
     try:
         open_store(path).close()  # fails now, with a clear message, if the store cannot be opened
     except FlashpointError as error:
