@@ -186,6 +186,10 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[Optional[str], typer.Option(envvar="FLASHPOINT_TOKEN", help="Token that uploads (POST /api/ingest) must carry; none: uploads disabled.")] = None,
+    cors_origin: Annotated[Optional[list[str]], typer.Option("--cors-origin", help="An origin (https://team.example) whose pages may call the API; repeat for several. Default: none.")] = None,
+    max_page_size: Annotated[int, typer.Option(min=1, max=500, help="Most rows one page may ask for.")] = 500,
+    max_upload_mb: Annotated[float, typer.Option(min=0.001, max=50, help="Largest upload in MB.")] = 50,
+    rate_limit: Annotated[int, typer.Option(min=0, help="Requests a client address may make a minute; 0: no limit.")] = 600,
 ) -> None:
     """Serve the web page and the REST API over the store until Ctrl-C."""
     from flashpoint.store import open_store
@@ -197,9 +201,19 @@ def serve(
         open_store(path).close()  # fails now, with a clear message, if the store cannot be opened
     except FlashpointError as error:
         _fail(error)
-    uploads = "uploads need the token" if token else "uploads disabled (no --token)"
+    from flashpoint.web.security import ServerSettings
+
+    for origin in cors_origin or []:
+        if origin == "*" or not origin.startswith(("http://", "https://")):
+            err.print(f"[red]error[/red] --cors-origin {origin!r}: name an origin such as https://team.example (no wildcard)")
+            raise typer.Exit(2)
+    settings = ServerSettings(
+        cors_origins=tuple(o.rstrip("/") for o in cors_origin or []), max_page_size=max_page_size,
+        max_upload_bytes=int(max_upload_mb * MB), rate_per_minute=rate_limit,
+    )
+    uploads = "uploads need the token" if token else "read-only: uploads disabled (no --token)"
     typer.echo(f"Flashpoint serving {path} at {address(host, port)} (API docs: {address(host, port)}docs; {uploads})")
-    run_server(path, host, port, token)
+    run_server(path, host, port, token, settings)
 
 
 def _percent(value: float | None) -> str:
