@@ -23,9 +23,12 @@ _MAX_CONTROL_SHARE = 0.05
 # Bytes judged: enough to tell, little to scan.
 _SNIFF_BYTES = 8192
 # NUL bytes in the first bytes above which a file is binary: images, archives and programs are
-# full of them, while text that picked up a stray one has one or two.
+# full of them, while text that picked up a stray one has one or two. Compressed data has fewer
+# NULs but many other control bytes: NULs with more than _MAX_CONTROL_BYTES of those is binary too.
 _MAX_NUL_SHARE = 0.01
 _MAX_NUL_FEW = 4
+_MAX_CONTROL_BYTES = 0.05
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 # Formats that start with a signature and are never text, whatever follows.
 _MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"%PDF-", b"\x7fELF", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
 
@@ -38,7 +41,9 @@ def looks_binary(data: bytes) -> bool:
         return True
     head = data[:_SNIFF_BYTES]
     nuls = head.count(b"\x00")
-    return nuls > _MAX_NUL_FEW and nuls > _MAX_NUL_SHARE * len(head)
+    if nuls > _MAX_NUL_FEW and nuls > _MAX_NUL_SHARE * len(head):
+        return True
+    return nuls > 0 and len(_CONTROL_BYTES.findall(head)) > _MAX_CONTROL_BYTES * len(head)
 
 
 def decode_bytes(data: bytes, source: str) -> str:
