@@ -48,7 +48,7 @@ def private_allowed(flag: bool | None = None) -> bool:
 
 
 def address_problem(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    """Why an address is not fetched (loopback, private, ...), or None for a public one."""
+    """What kind of inner address this is ("a loopback address", ...), or None for a public one."""
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     for kind, test in (
@@ -57,9 +57,9 @@ def address_problem(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> s
         ("private", address.is_private), ("reserved", address.is_reserved),
     ):
         if test:
-            return f"{address} is a {kind} address"
+            return f"a {kind} address"
     if not address.is_global:
-        return f"{address} is not a public address"
+        return "not a public address"
     return None
 
 
@@ -86,13 +86,12 @@ def checked_address(url: httpx.URL, source: str, allow_private: bool) -> str:
     if not addresses:
         raise FetchFailed(source, f"could not resolve {url.host}")
     if not allow_private:
+        literal = addresses == [url.host.strip("[]")]
         for address in addresses:
             problem = address_problem(ipaddress.ip_address(address.split("%")[0]))
             if problem:
-                raise URLRefused(
-                    source,
-                    f"refused: {url.host} resolves to {problem} (--allow-private or {ALLOW_PRIVATE_ENV}=1 to fetch it)",
-                )
+                where = f"{address} is {problem}" if literal else f"{url.host} resolves to {address}, {problem}"
+                raise URLRefused(source, f"refused: {where} (--allow-private or {ALLOW_PRIVATE_ENV}=1 to fetch it)")
     return addresses[0]
 
 
@@ -107,10 +106,10 @@ def fetch(target: str, allow_private: bool | None = None) -> Fetched:
         raise URLRefused(target, f"refused: not a URL ({err})") from err
     deadline = time.monotonic() + bound.read_timeout_s * 4
     with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False, verify=True) as client:
-        for hop in range(bound.max_redirects + 1):
+        for _hop in range(bound.max_redirects + 1):
             address = checked_address(url, target, allowed)
             response = _send(client, url, address, target)
-            with response:
+            try:
                 if response.status_code in _REDIRECTS and "location" in response.headers:
                     try:
                         url = url.join(response.headers["location"])
@@ -121,6 +120,8 @@ def fetch(target: str, allow_private: bool | None = None) -> Fetched:
                     raise FetchFailed(target, f"could not fetch: HTTP {response.status_code} from {url}")
                 data = _body(response, target, bound.max_fetch_bytes, deadline)
                 return Fetched(data, response.headers.get("content-type", ""), str(url))
+            finally:
+                response.close()
     raise FetchFailed(target, f"could not fetch: more than {bound.max_redirects} redirects")
 
 
