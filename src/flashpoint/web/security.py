@@ -90,28 +90,42 @@ class _UploadLimit:
             await _too_large(self.limit)(scope, receive, send)
             return
         received = 0
+        over = False
+        started = False
 
         async def counted() -> Message:
-            nonlocal received
+            nonlocal received, over
+            if over:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
-                    raise _BodyTooLarge()
+                    over = True  # the app sees the client go; the answer is ours
+                    return {"type": "http.disconnect"}
             return message
 
+        async def guarded_send(message: Message) -> None:
+            nonlocal started
+            if over:
+                return  # whatever the app makes of a cut-off body is replaced by the 413
+            started = True
+            await send(message)
+
         try:
-            await self.app(scope, counted, send)
-        except _BodyTooLarge:
+            await self.app(scope, counted, guarded_send)
+        except Exception:
+            if not over:
+                raise
+        if over and not started:
             await _too_large(self.limit)(scope, receive, send)
 
 
-class _BodyTooLarge(Exception):
-    pass
-
-
 def _too_large(limit: int) -> JSONResponse:
-    return JSONResponse({"detail": f"file: larger than the upload limit of {limit:,} bytes"}, status_code=413)
+    return JSONResponse(
+        {"detail": f"file: larger than the upload limit of {limit:,} bytes"}, status_code=413,
+        headers={**SECURITY_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY},
+    )
 
 
 def declared_query_names(request: Request) -> set[str] | None:
