@@ -32,6 +32,11 @@ COMMON_ERRORS = {
 }
 
 
+# A longitude (-180 to 180) and a latitude (-90 to 90) in decimal degrees, as bbox takes them.
+_LON = r"-?(?:180(?:\.0+)?|(?:1[0-7]\d|\d{1,2})(?:\.\d+)?)"
+_LAT = r"-?(?:90(?:\.0+)?|\d(?:\.\d+)?|[1-8]\d(?:\.\d+)?)"
+
+
 def parameter_schemas() -> dict[str, dict[str, Any]]:
     """The schema of each query parameter, by name (the same name means the same thing everywhere)."""
     day = {"type": "string", "format": "date"}
@@ -42,10 +47,7 @@ def parameter_schemas() -> dict[str, dict[str, Any]]:
         "status": {"type": "array", "items": {"type": "string", "enum": list(STATUSES)}},
         "country": {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{3}$"}},
         "outlet": {"type": "array", "items": {"type": "string", "minLength": 1, "maxLength": 500}},
-        "bbox": {
-            "type": "string",
-            "pattern": r"^-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?,-?\d{1,2}(\.\d+)?$",
-        },
+        "bbox": {"type": "string", "pattern": f"^{_LON},{_LAT},{_LON},{_LAT}$"},
         "start": day, "end": day,
         "sort": {"type": "string", "enum": list(SORTS), "default": "-date"},
         "format": {"type": "string", "enum": ["json", *EXPORT_FORMATS], "default": "json"},
@@ -81,6 +83,11 @@ def exact_schema(app: FastAPI, max_page_size: int) -> dict[str, Any]:
                 if parameter.get("in") == "path" and parameter["schema"].get("type") == "integer":
                     parameter["schema"].update(minimum=1, maximum=2**63 - 1)
             responses = operation.setdefault("responses", {})
+            if path == "/api/events" and "200" in responses:
+                # format=csv|jsonl|geojson answers with a download of that type.
+                content = responses["200"].setdefault("content", {})
+                for media_type, _suffix in EXPORT_FORMATS.values():
+                    content.setdefault(media_type.split(";")[0], {"schema": {"type": "string"} if "json" not in media_type or "ndjson" in media_type else {"type": "object"}})
             for status, response in list(responses.items()):
                 if status[0] in "45":
                     responses[status] = _error_response(response.get("description", ""))
