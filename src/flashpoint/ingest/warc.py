@@ -49,7 +49,8 @@ def read_warc(stream: BinaryIO, source: str) -> Iterator[Article | InputError]:
     except InputError as err:  # the bounded reader's caps
         yield err
         return
-    except (ArchiveLoadFailed, EOFError, OSError, ValueError, UnicodeError) as err:
+    except (ArchiveLoadFailed, EOFError, OSError, ValueError, UnicodeError, AttributeError, TypeError, LookupError) as err:
+        # warcio raises all of these on broken records (an AttributeError on a record without a URI).
         yield MalformedInput(source, f"broken WARC after {found} HTML records: {err}")
         return
     if found == 0:
