@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 DB ?= flashpoint.duckdb
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench fuzz bench-api clean
 
 setup: $(STAMP)
 	bash scripts/ensure_chromium.sh
@@ -29,6 +29,14 @@ test: setup
 # Speed and memory beside the spaCy floor, written into BENCHMARKS.md (a few minutes).
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# The fuzz and schema tests with many more examples than `make test` gives them (about 15 minutes).
+fuzz: setup
+	FLASHPOINT_FUZZ_EXAMPLES=2000 FLASHPOINT_SCHEMA_EXAMPLES=400 $(BIN)/python -m pytest -q tests/test_fuzz_readers.py tests/test_schema.py
+
+# The REST API under load on loopback, over a generated store of a million events (a few minutes).
+bench-api: setup
+	$(BIN)/python benchmarks/api_load.py --events 1000000 --out benchmarks/api_load.json
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -46,14 +46,16 @@ def ingest(
     on_total: Callable[[int], None] | None = None,
     published: str | None = None,
     workers: int | None = None,
+    retry_failed: bool = False,
 ) -> pipeline.IngestReport:
     """Ingest files, folders and feed URLs into the store at `db`, extracting in `workers`
-    processes (default: one per core)."""
+    processes (default: one per core); with `retry_failed`, failed extractions are retried first."""
     store = open_store(db)
     try:
         extractor = get_extractor if extract else None
         return pipeline.ingest(
             targets, store, extractor, on_input, on_total, published_option(published), workers_option(workers),
+            retry_failed,
         )
     finally:
         store.close()

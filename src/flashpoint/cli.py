@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -36,16 +37,74 @@ def _fail(error: FlashpointError) -> None:
     raise typer.Exit(1)
 
 
+def _existing_store(db: Path | None) -> Path:
+    """The store a reading command names; one that does not exist is an error (only `ingest` creates one)."""
+    from flashpoint.store import default_db
+
+    path = Path(db or default_db())
+    if str(path) != ":memory:" and not path.is_file():
+        err.print(f"[red]error[/red] no store at {path}: run `flashpoint ingest PATH... --db {path}` first, or name another with --db")
+        raise typer.Exit(1)
+    return path
+
+
+class _WarningsToStderr(logging.Handler):
+    """The readers' warnings (an article truncated, ...) as `warning: FILE: what` lines."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        err.print(f"[yellow]warning[/yellow] {record.getMessage()}", markup=True, highlight=False)
+
+
+def _show_warnings() -> None:
+    logger = logging.getLogger("flashpoint.ingest")
+    if not any(isinstance(h, _WarningsToStderr) for h in logger.handlers):
+        logger.addHandler(_WarningsToStderr())
+        logger.setLevel(logging.WARNING)
+        logger.propagate = False
+
+
+MB = 1024 * 1024
+
+
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or feed URLs.")],
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, folders (recursive), feed or page URLs.")] = None,
     db: DbOption = None,
     extract: Annotated[bool, typer.Option("--extract/--no-extract", help="Extract events while ingesting.")] = True,
     strict: Annotated[bool, typer.Option("--strict", help="Exit with status 1 when any input failed.")] = False,
     published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD) for inputs that carry none.")] = None,
     workers: WorkersOption = None,
+    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="First extract again the stored articles whose extraction failed.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private", envvar="FLASHPOINT_ALLOW_PRIVATE", help="Fetch URLs on loopback, private and link-local addresses too.")] = False,
+    max_file_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest one-article file (.txt, .html) in MB [default: 10].")] = None,
+    max_container_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest .json/.jsonl/feed file in MB [default: 1024].")] = None,
+    max_decompressed_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Most a .gz may inflate to, and largest WARC, in MB [default: 4096].")] = None,
+    max_ratio: Annotated[Optional[int], typer.Option(min=2, help="Highest decompression ratio before a .gz is taken for a bomb [default: 100].")] = None,
+    max_record_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest WARC record payload in MB [default: 10].")] = None,
+    max_article_chars: Annotated[Optional[int], typer.Option(min=1000, help="Longer article text is truncated, with a warning [default: 1000000].")] = None,
+    max_html_depth: Annotated[Optional[int], typer.Option(min=8, help="Deepest HTML element nesting read [default: 256].")] = None,
+    max_attribute_chars: Annotated[Optional[int], typer.Option(min=64, help="Longer HTML attribute values are dropped [default: 65536].")] = None,
+    extract_timeout: Annotated[Optional[float], typer.Option(min=0, help="Seconds one article's extraction may take; 0: no limit [default: 120].")] = None,
+    max_fetch_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest body fetched from a URL in MB [default: 50].")] = None,
+    fetch_timeout: Annotated[Optional[float], typer.Option(min=0.1, help="Seconds to connect, and between bytes, when fetching [default: 10 and 30].")] = None,
 ) -> None:
     """Read articles into the store, skipping content already stored."""
+    from flashpoint.ingest import limits
+
+    def mb(value: float | None) -> int | None:
+        return int(value * MB) if value is not None else None
+
+    if not paths and not retry_failed:
+        err.print("[red]error[/red] name files, folders or URLs to ingest (or give --retry-failed)")
+        raise typer.Exit(2)
+    limits.configure(
+        max_file_bytes=mb(max_file_mb), max_container_bytes=mb(max_container_mb),
+        max_decompressed_bytes=mb(max_decompressed_mb), max_ratio=max_ratio, max_record_bytes=mb(max_record_mb),
+        max_article_chars=max_article_chars, max_html_depth=max_html_depth, max_attribute_chars=max_attribute_chars,
+        extract_timeout_s=extract_timeout, max_fetch_bytes=mb(max_fetch_mb),
+        connect_timeout_s=fetch_timeout, read_timeout_s=fetch_timeout, allow_private=allow_private or None,
+    )
+    _show_warnings()
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         TextColumn("{task.fields[name]}"), console=err,
@@ -54,7 +113,7 @@ def ingest(
         task = progress.add_task("ingest", total=None, name="")
         try:
             report = api.ingest(
-                paths, db, extract=extract, published=published, workers=workers,
+                paths or [], db, extract=extract, published=published, workers=workers, retry_failed=retry_failed,
                 on_total=lambda n: progress.update(task, total=n),
                 on_input=lambda item: progress.update(task, advance=1, name=Path(item.name).name),
             )
@@ -62,12 +121,14 @@ def ingest(
             _fail(error)
     for error in report.failed:
         typer.echo(f"failed: {error.source}: {error.reason}")
+    for failure in report.extraction_failed:
+        typer.echo(f"extraction failed: {failure.source}: {failure.reason} (stored; --retry-failed extracts it again)")
     for source, why in report.skipped:
         typer.echo(f"not extracted: {source}: {why}")
     if report.fusion is not None:
         typer.echo(report.fusion.summary())
     typer.echo(report.summary())
-    if strict and report.failed:
+    if strict and (report.failed or report.extraction_failed):
         raise typer.Exit(1)
 
 
@@ -100,6 +161,7 @@ def extract(
 @app.command()
 def articles(db: DbOption = None, fmt: FormatOption = OutputFormat.table, limit: LimitOption = None) -> None:
     """List stored articles."""
+    db = _existing_store(db)
     try:
         rows = api.list_articles(db, limit)
     except FlashpointError as error:
@@ -135,6 +197,7 @@ def events(
     filters are those of /api/events."""
     from flashpoint.query import EventFilter
 
+    db = _existing_store(db)
     try:
         filters = EventFilter.parse(
             actor=actor, type=type_, status=status, country=country, admin1=admin1, start=start, end=end,
@@ -159,6 +222,7 @@ def fuse(
     rebuild: Annotated[bool, typer.Option("--rebuild", help="Forget every fusion decision and fuse all mentions again.")] = False,
 ) -> None:
     """Fuse mentions not yet fused into events (ingest does this after every run)."""
+    db = _existing_store(db)
     try:
         report = api.fuse(db, rebuild)
     except FlashpointError as error:
@@ -172,20 +236,34 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     token: Annotated[Optional[str], typer.Option(envvar="FLASHPOINT_TOKEN", help="Token that uploads (POST /api/ingest) must carry; none: uploads disabled.")] = None,
+    cors_origin: Annotated[Optional[list[str]], typer.Option("--cors-origin", help="An origin (https://team.example) whose pages may call the API; repeat for several. Default: none.")] = None,
+    max_page_size: Annotated[int, typer.Option(min=1, max=500, help="Most rows one page may ask for.")] = 500,
+    max_upload_mb: Annotated[float, typer.Option(min=0.001, max=50, help="Largest upload in MB.")] = 50,
+    rate_limit: Annotated[int, typer.Option(min=0, help="Requests a client address may make a minute; 0: no limit.")] = 600,
 ) -> None:
     """Serve the web page and the REST API over the store until Ctrl-C."""
-    from flashpoint.store import default_db, open_store
+    from flashpoint.store import open_store
     from flashpoint.web.server import address
     from flashpoint.web.server import serve as run_server
 
-    path = db or Path(default_db())
+    path = _existing_store(db)
     try:
         open_store(path).close()  # fails now, with a clear message, if the store cannot be opened
     except FlashpointError as error:
         _fail(error)
-    uploads = "uploads need the token" if token else "uploads disabled (no --token)"
+    from flashpoint.web.security import ServerSettings
+
+    for origin in cors_origin or []:
+        if origin == "*" or not origin.startswith(("http://", "https://")):
+            err.print(f"[red]error[/red] --cors-origin {origin!r}: name an origin such as https://team.example (no wildcard)")
+            raise typer.Exit(2)
+    settings = ServerSettings(
+        cors_origins=tuple(o.rstrip("/") for o in cors_origin or []), max_page_size=max_page_size,
+        max_upload_bytes=int(max_upload_mb * MB), rate_per_minute=rate_limit,
+    )
+    uploads = "uploads need the token" if token else "read-only: uploads disabled (no --token)"
     typer.echo(f"Flashpoint serving {path} at {address(host, port)} (API docs: {address(host, port)}docs; {uploads})")
-    run_server(path, host, port, token)
+    run_server(path, host, port, token, settings)
 
 
 def _percent(value: float | None) -> str:

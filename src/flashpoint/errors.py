@@ -32,6 +32,10 @@ class InputError(FlashpointError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Rebuilt from (source, reason): errors cross process boundaries (extraction workers).
+        return type(self), (self.source, self.reason)
+
 
 class BinaryInput(InputError):
     code = "E101"
@@ -61,6 +65,18 @@ class UnsupportedInput(InputError):
 
 class FetchFailed(InputError):
     code = "E107"
+
+
+class URLRefused(InputError):
+    """A URL that is not fetched: another scheme, or an address inside this network."""
+
+    code = "E108"
+
+
+class ExtractionFailed(InputError):
+    """Reading worked but extracting the article raised or ran out of time; it is stored as failed."""
+
+    code = "E109"
 
 
 class ModelMissing(FlashpointError):

@@ -12,12 +12,15 @@ import gc
 import multiprocessing
 import os
 import signal
+import threading
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from flashpoint.errors import ExtractionFailed
 from flashpoint.models import Article, Document
 
 if TYPE_CHECKING:  # importing the readers (trafilatura, feedparser) would slow `start_worker_server`
@@ -31,6 +34,64 @@ LARGE_INPUT_BYTES = 512 * 1024  # inputs this large hold more than a batch of ar
 CHUNK_SIZE = 8   # articles a worker extracts in one task: enough for spaCy to batch
 
 _worker_extractor: Any = None
+# One article's extraction time limit in seconds (0: none), set by the parent for every run;
+# flashpoint.ingest.limits holds the user's value, not imported here to keep workers light.
+DEFAULT_EXTRACT_TIMEOUT_S = 120.0
+
+
+class _TimedOut(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise _TimedOut in this thread after `seconds`; only the main thread can take the alarm
+    (SIGALRM), so elsewhere (an API request's thread) there is no limit."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum: int, frame: Any) -> None:
+        raise _TimedOut()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _reason(error: BaseException, timeout: float) -> str:
+    if isinstance(error, _TimedOut):
+        return f"extraction took longer than {timeout:g} s (--extract-timeout)"
+    text = " ".join(str(error).split())[:300]
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def guarded_extract(extractor: Any, jobs: list[Job], timeout: float) -> list[Document | ExtractionFailed]:
+    """Documents for the jobs; one whose extraction raised or ran past `timeout` seconds comes
+    back as ExtractionFailed, and the others are extracted all the same.
+
+    The jobs go to spaCy together (it batches); the whole chunk must finish within one article's
+    limit, which normal articles do by far. When it raises or runs over, each article is
+    extracted alone, with its own limit, to find the one at fault.
+    """
+    try:
+        with _time_limit(timeout):
+            return list(extractor.extract_many(jobs))
+    except Exception as error:  # noqa: BLE001 - any failure of one article must not end the run
+        if len(jobs) == 1:
+            return [ExtractionFailed(jobs[0][0].source, _reason(error, timeout))]
+    results: list[Document | ExtractionFailed] = []
+    for job in jobs:
+        try:
+            with _time_limit(timeout):
+                results.extend(extractor.extract_many([job]))
+        except Exception as error:  # noqa: BLE001
+            results.append(ExtractionFailed(job[0].source, _reason(error, timeout)))
+    return results
 
 
 def available_cores() -> int:
@@ -56,9 +117,17 @@ def _start_worker() -> None:
     gc.freeze()
 
 
-def _extract_chunk(chunk: list[Job], finish: Callable[[Document], Any] | None = None) -> list[Any]:
-    documents = _worker_extractor.extract_many(chunk)
-    return [finish(document) for document in documents] if finish else list(documents)
+def _finished(result: Document | ExtractionFailed, finish: Callable[[Document], Any] | None) -> Any:
+    if finish is None or isinstance(result, ExtractionFailed):
+        return result
+    try:
+        return finish(result)
+    except Exception as error:  # noqa: BLE001 - serialising one document must not end the run
+        return ExtractionFailed(result.doc_id if hasattr(result, "doc_id") else "?", _reason(error, 0))
+
+
+def _extract_chunk(chunk: list[Job], finish: Callable[[Document], Any] | None = None, timeout: float = DEFAULT_EXTRACT_TIMEOUT_S) -> list[Any]:
+    return [_finished(result, finish) for result in guarded_extract(_worker_extractor, chunk, timeout)]
 
 
 def _worker_context() -> Any:
@@ -86,10 +155,13 @@ class WorkerPool:
     def __init__(self, workers: int):
         self.pool = _worker_context().Pool(workers, initializer=_start_worker)
 
-    def extract_many(self, jobs: list[Job], finish: Callable[[Document], Any] | None = None) -> Iterator[Any]:
-        """Documents for the jobs, in order; with `finish`, what it makes of each, made in the worker."""
+    def extract_many(
+        self, jobs: list[Job], finish: Callable[[Document], Any] | None = None, timeout: float = DEFAULT_EXTRACT_TIMEOUT_S,
+    ) -> Iterator[Any]:
+        """Documents for the jobs, in order (ExtractionFailed for one that failed); with `finish`,
+        what it makes of each, made in the worker."""
         chunks = [jobs[i:i + CHUNK_SIZE] for i in range(0, len(jobs), CHUNK_SIZE)]
-        results = self.pool.imap(partial(_extract_chunk, finish=finish), chunks)
+        results = self.pool.imap(partial(_extract_chunk, finish=finish, timeout=timeout), chunks)
         return (document for chunk in results for document in chunk)
 
     def close(self) -> None:
@@ -143,8 +215,11 @@ def extract_in_order(
     local_extractor: Callable[[], Any],
     start_workers_now: bool = False,
     finish: Callable[[Document], Any] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[tuple[Item, Any]]:
-    """Every item with its Document (None where `job_for` says it is not to be extracted).
+    """Every item with its Document (None where `job_for` says it is not to be extracted, an
+    ExtractionFailed where extracting it raised or took longer than `timeout` seconds: the
+    other items go on).
 
     With `finish` (a module-level function, so that it reaches the workers), every item comes with
     what `finish` makes of its Document instead, made where the Document was: a worker returns a
@@ -155,6 +230,10 @@ def extract_in_order(
     is full, or at once with `start_workers_now` (see `worth_workers`).
     """
     stream = iter(items)
+    if timeout is None:
+        from flashpoint.ingest.limits import current
+
+        timeout = current().extract_timeout_s
     pool = WorkerPool(workers) if workers > 1 and start_workers_now else None
     first = list(islice(stream, BATCH_SIZE))
     if pool is None and workers > 1 and len(first) == BATCH_SIZE:
@@ -164,9 +243,9 @@ def extract_in_order(
         if not jobs:
             return iter(())
         if pool:
-            return pool.extract_many(jobs, finish)
-        documents = local_extractor().extract_many(jobs)
-        return map(finish, documents) if finish else documents
+            return pool.extract_many(jobs, finish, timeout)
+        results = guarded_extract(local_extractor(), jobs, timeout)
+        return (_finished(result, finish) for result in results)
     try:
         in_flight: tuple[list[Item], list[Job | None], Iterator[Document]] | None = None
         batch = first

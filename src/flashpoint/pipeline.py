@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
-from flashpoint.errors import InputError
+from flashpoint.errors import ExtractionFailed, InputError
 from flashpoint.ingest import dedup
 from flashpoint.ingest.language import detect_language
 from flashpoint.ingest.sources import Input, expand_inputs, iter_articles
@@ -30,9 +30,17 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[InputError] = field(default_factory=list)
     fusion: Any = None  # flashpoint.fusion.FuseReport of the fusion run after the ingest
+    # Stored, but extraction raised or ran out of time: extraction = "failed: <reason>".
+    extraction_failed: list[ExtractionFailed] = field(default_factory=list)
+    retried: int = 0
 
     def summary(self) -> str:
-        return f"{self.new} new, {self.duplicates} duplicates, {self.near_duplicates} near-duplicates, {len(self.failed)} failed"
+        text = f"{self.new} new, {self.duplicates} duplicates, {self.near_duplicates} near-duplicates, {len(self.failed)} failed"
+        if self.retried:
+            text += f", {self.retried} re-extracted"
+        if self.extraction_failed:
+            text += f", {len(self.extraction_failed)} extraction failed"
+        return text
 
 
 def doc_id_for(article: Article) -> str:
@@ -81,15 +89,44 @@ class Ingester:
         articles = self.new_articles(inputs, on_input)
         start_now = worth_workers(inputs)
         for stored, document in extract_in_order(articles, self.job_for, self.workers, self._extractor, start_now):
-            if document is not None:
-                stored.document = document
-                stored.extraction = "done"
+            self.settle(stored, document)
             self.store.add(stored)
             if stored.duplicate_of:
                 self.report.near_duplicates += 1
             else:
                 self.report.new += 1
         self.report.fusion = self.store.fuse()  # new mentions join events or found new ones
+
+    def settle(self, stored: StoredArticle, document: Any) -> None:
+        """Record what extraction made of the article: its document, or why it failed."""
+        if isinstance(document, ExtractionFailed):
+            stored.extraction = f"failed: {document.reason}"
+            self.report.extraction_failed.append(document)
+        elif document is not None:
+            stored.document = document
+            stored.extraction = "done"
+
+    def retry_failed(self) -> None:
+        """Extract again every stored article whose extraction failed, replacing its row."""
+        rows = self.store.query(
+            "SELECT id, content_hash, doc_id, source, title, url, outlet, strftime(published, '%Y-%m-%d') AS published, "
+            "language, text, duplicate_of, minhash FROM articles WHERE extraction LIKE 'failed:%' ORDER BY ingested_at, id"
+        )
+        stored_articles = [
+            StoredArticle(
+                article=Article(text=r["text"], source=r["source"], title=r["title"], url=r["url"], outlet=r["outlet"],
+                                published=r["published"], language=r["language"], doc_id=r["doc_id"]),
+                article_id=r["id"], content_hash=r["content_hash"], doc_id=r["doc_id"],
+                minhash=bytes(r["minhash"]) if r["minhash"] is not None else None,
+                duplicate_of=r["duplicate_of"], extraction="pending", document=None,
+            )
+            for r in rows
+        ]
+        for stored, document in extract_in_order(stored_articles, self.job_for, self.workers, self._extractor):
+            self.settle(stored, document)
+            self.store.replace(stored)
+            if not isinstance(document, ExtractionFailed):
+                self.report.retried += 1
 
     def new_articles(self, inputs: Iterable[Input], on_input: Callable[[Input], None] | None) -> Iterator[StoredArticle]:
         """Every article of every input not already stored; errors are recorded and the run goes on."""
@@ -167,15 +204,19 @@ def ingest(
     on_total: Callable[[int], None] | None = None,
     published_fallback: str | None = None,
     workers: int = 1,
+    retry_failed: bool = False,
 ) -> IngestReport:
     """Ingest files, folders and feed URLs into `store`, extracting English articles.
 
     `extractor` is a function that returns the extractor (called only if something is extracted
     in this process); None turns extraction off. With `workers` > 1 large jobs are extracted in
-    that many processes.
+    that many processes. With `retry_failed`, stored articles whose extraction failed are
+    extracted again first.
     """
     inputs, missing = expand_inputs(targets)
     ingester = Ingester(store, extractor, published_fallback, workers)
+    if retry_failed and extractor is not None:
+        ingester.retry_failed()
     for error in missing:
         ingester.fail(error)
     if on_total:

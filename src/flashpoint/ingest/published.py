@@ -10,6 +10,7 @@ from email.utils import parsedate_to_datetime
 import dateparser
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_MAX_DATE_CHARS = 100
 
 
 def normalise_published(value: object) -> str | None:
@@ -21,8 +22,13 @@ def normalise_published(value: object) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, time.struct_time):
-        return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        try:
+            return date(value.tm_year, value.tm_mon, value.tm_mday).isoformat()
+        except ValueError:
+            return None
     text = str(value).strip()
+    if len(text) > _MAX_DATE_CHARS:
+        return None  # not a date; dateparser would only spend time on it
     if _ISO_DAY.match(text):
         try:
             return date.fromisoformat(text[:10]).isoformat()
@@ -30,9 +36,12 @@ def normalise_published(value: object) -> str | None:
             return None
     try:
         return parsedate_to_datetime(text).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True})
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return None
     return parsed.date().isoformat() if parsed else None
 
 

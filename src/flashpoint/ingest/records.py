@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from flashpoint.errors import EmptyInput, InputError, MalformedInput
+from flashpoint.ingest import limits
 from flashpoint.ingest.published import normalise_published
 from flashpoint.models import Article
 
@@ -18,21 +19,26 @@ def article_from_record(record: Any, source: str) -> Article:
     text = record.get("text")
     if not isinstance(text, str):
         raise MalformedInput(source, "JSON object has no `text` field (a string)")
+    text = limits.bounded_text(text, source)
     if not text.strip():
         raise EmptyInput(source, "`text` is empty")
+    published = record.get("published")
     return Article(
         text=text,
         source=source,
         title=_str_or_none(record.get("title")),
         url=_str_or_none(record.get("url")),
         outlet=_str_or_none(record.get("outlet")),
-        published=normalise_published(record.get("published")),
+        published=normalise_published(published) if isinstance(published, (str, int, float)) else None,
         doc_id=_str_or_none(record.get("doc_id") or record.get("id")),
     )
 
 
 def _str_or_none(value: Any) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    """A metadata field as text: strings and numbers kept, lists, objects and booleans dropped."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    return limits.strip_controls(str(value)).strip()[:2000] or None
 
 
 def read_json(text: str, source: str) -> Iterator[Article | InputError]:

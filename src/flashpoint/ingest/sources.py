@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import gzip
-import io
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from flashpoint.errors import FetchFailed, InputError, InputTooLarge, MalformedInput, UnsupportedInput
+from flashpoint.errors import InputError, InputTooLarge, MalformedInput, UnsupportedInput
+from flashpoint.ingest import limits
+from flashpoint.ingest.bounded import gunzip_bytes
 from flashpoint.ingest.feeds import read_feed
+from flashpoint.ingest.fetch import fetch
 from flashpoint.ingest.html import read_html
 from flashpoint.ingest.published import published_from_dateline, published_from_name
 from flashpoint.ingest.records import read_json, read_jsonl
@@ -18,11 +18,7 @@ from flashpoint.ingest.text import decode_bytes
 from flashpoint.ingest.warc import read_warc
 from flashpoint.models import Article
 
-# One article in a file: more than this is a data dump or a mistake, not a news story.
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-# Containers of many articles (JSON Lines, feeds, archives).
-MAX_CONTAINER_BYTES = 4 * 1024 * 1024 * 1024
-FETCH_TIMEOUT_S = 30
+# Size limits live in flashpoint.ingest.limits (defaults, and the flags that change them).
 
 FORMATS = {
     ".txt": "text", ".text": "text", ".md": "text",
@@ -79,20 +75,28 @@ def iter_articles(item: Input) -> Iterator[Article | InputError]:
         yield from _read(item)
     except InputError as err:
         yield err
+    except (MemoryError, RecursionError, ValueError, TypeError, LookupError, OSError, UnicodeError, AttributeError) as err:
+        # A reader library choking on hostile bytes: the input is named, the batch goes on.
+        yield MalformedInput(item.name, f"could not be read ({type(err).__name__}: {' '.join(str(err).split())[:200]})")
 
 
 def _read(item: Input) -> Iterator[Article | InputError]:
     if item.is_url:
-        yield from read_feed(_fetch(item.name), item.name)
+        yield from _read_url(item.name)
         return
     assert item.path is not None
     kind = format_of(item.name)
     if kind is None:
         raise UnsupportedInput(item.name, f"unsupported file type '{item.path.suffix or item.path.name}' (expected .txt, .html, .json, .jsonl, .rss/.atom/.xml, .warc[.gz])")
     size = item.path.stat().st_size
-    limit = MAX_ARTICLE_BYTES if kind in _SINGLE_ARTICLE else MAX_CONTAINER_BYTES
+    bound = limits.current()
+    limit, flag = (
+        (bound.max_file_bytes, "--max-file-mb") if kind in _SINGLE_ARTICLE
+        else (bound.max_decompressed_bytes, "--max-decompressed-mb") if kind == "warc"
+        else (bound.max_container_bytes, "--max-container-mb")
+    )
     if size > limit:
-        raise InputTooLarge(item.name, f"too large for a {kind} input: {size:,} bytes (limit {limit:,})")
+        raise InputTooLarge(item.name, f"too large for a {kind} input: {size:,} bytes (limit {limit:,}; {flag})")
     if kind == "warc":
         with item.path.open("rb") as stream:
             yield from read_warc(stream, item.name)
@@ -103,6 +107,7 @@ def _read(item: Input) -> Iterator[Article | InputError]:
         return
     text = decode_bytes(data, item.name)
     if kind == "text":
+        text = limits.bounded_text(text, item.name)
         yield Article(
             text=text, source=item.name, title=headline_of(text),
             published=published_from_name(item.name) or published_from_dateline(text),
@@ -124,19 +129,11 @@ def headline_of(text: str) -> str | None:
     return None
 
 
-def _fetch(url: str) -> bytes:
-    """Download a feed (the only thing Flashpoint fetches, and only when the user names a URL)."""
-    request = urllib.request.Request(url, headers={"User-Agent": "flashpoint/0.1 (+feed reader)"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as response:
-            data = response.read(MAX_CONTAINER_BYTES + 1)
-    except (OSError, ValueError) as err:
-        raise FetchFailed(url, f"could not fetch: {err}") from err
-    if len(data) > MAX_CONTAINER_BYTES:
-        raise InputTooLarge(url, "feed larger than the limit")
-    if data[:2] == b"\x1f\x8b":
-        try:
-            data = gzip.GzipFile(fileobj=io.BytesIO(data)).read()
-        except OSError as err:
-            raise MalformedInput(url, f"bad gzip data: {err}") from err
-    return data
+def _read_url(url: str) -> Iterator[Article | InputError]:
+    """A URL the user named: a feed, or a page when the server says it is HTML."""
+    fetched = fetch(url)
+    data = gunzip_bytes(fetched.data, url)  # a .gz served without Content-Encoding
+    if "html" in fetched.content_type.lower():
+        yield read_html(data, url, url=fetched.url)
+    else:
+        yield from read_feed(data, url)

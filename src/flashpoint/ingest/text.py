@@ -8,6 +8,7 @@ import re
 from charset_normalizer import from_bytes
 
 from flashpoint.errors import BinaryInput, EmptyInput, EncodingUnreadable
+from flashpoint.ingest.limits import CONTROLS, strip_controls
 
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -16,18 +17,33 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-# Share of characters that may be control characters before a "text" is judged garbage.
-_MAX_CONTROL_SHARE = 0.01
-# Unicode's control characters (category Cc) other than the tab, line feed, form feed and return
-# that plain text uses.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Share of characters that may be control characters before a "text" is judged garbage; fewer
+# are stripped (a stray NUL or escape in good text costs nothing but the character).
+_MAX_CONTROL_SHARE = 0.05
+# Bytes judged: enough to tell, little to scan.
+_SNIFF_BYTES = 8192
+# NUL bytes in the first bytes above which a file is binary: images, archives and programs are
+# full of them, while text that picked up a stray one has one or two. Compressed data has fewer
+# NULs but many other control bytes: NULs with more than _MAX_CONTROL_BYTES of those is binary too.
+_MAX_NUL_SHARE = 0.01
+_MAX_NUL_FEW = 4
+_MAX_CONTROL_BYTES = 0.05
+_CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+# Formats that start with a signature and are never text, whatever follows.
+_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"%PDF-", b"\x7fELF", b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf")
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes outside a UTF-16/32 text mean a binary file (image, archive, executable)."""
+    """A known binary signature, or many NUL bytes outside a UTF-16/32 text."""
     if any(data.startswith(bom) for bom, _ in _BOMS):
         return False
-    return b"\x00" in data[:8192]
+    if data.startswith(_MAGIC):
+        return True
+    head = data[:_SNIFF_BYTES]
+    nuls = head.count(b"\x00")
+    if nuls > _MAX_NUL_FEW and nuls > _MAX_NUL_SHARE * len(head):
+        return True
+    return nuls > 0 and len(_CONTROL_BYTES.findall(head)) > _MAX_CONTROL_BYTES * len(head)
 
 
 def decode_bytes(data: bytes, source: str) -> str:
@@ -41,7 +57,7 @@ def decode_bytes(data: bytes, source: str) -> str:
             except UnicodeDecodeError as err:
                 raise EncodingUnreadable(source, f"declares {encoding} by its byte-order mark but does not decode: {err.reason}") from err
     if looks_binary(data):
-        raise BinaryInput(source, "binary file (contains NUL bytes), not text")
+        raise BinaryInput(source, "binary file (a binary signature or many NUL bytes), not text")
     try:
         return _checked(data.decode("utf-8"), source)
     except UnicodeDecodeError:
@@ -53,12 +69,16 @@ def decode_bytes(data: bytes, source: str) -> str:
 
 
 def _checked(text: str, source: str) -> str:
-    """Reject decodings that are mostly control characters: they are garbage, not text."""
+    """Reject decodings that are mostly control characters (garbage, not text); strip the few
+    that good text sometimes carries."""
     if not text.strip():
         raise EmptyInput(source, "no text (only white space)")
-    controls = len(_CONTROLS.findall(text))
+    controls = len(CONTROLS.findall(text))
     if controls / len(text) > _MAX_CONTROL_SHARE:
         raise EncodingUnreadable(source, f"decodes to control characters ({controls} of {len(text)}): not text in any known encoding")
+    text = strip_controls(text) if controls else text
+    if not text.strip():
+        raise EmptyInput(source, "no text (only white space and control characters)")
     return text
 
 

@@ -110,6 +110,19 @@ class DuckDBStore:
         except duckdb.Error as err:
             raise StoreError(f"could not store {a.source}: {err}") from err
 
+    def replace(self, stored: StoredArticle) -> None:
+        """Store an article's new extraction (a retry): its status and extracted rows, in one transaction."""
+        try:
+            with self._transaction():
+                for table in _TABLE_COLUMNS:
+                    self.connection.execute(f"DELETE FROM {table} WHERE article_id = ?", [stored.article_id])
+                self.connection.execute("UPDATE articles SET extraction = ? WHERE id = ?", [stored.extraction, stored.article_id])
+                if stored.document is not None:
+                    for table, rows in document_rows(stored.article_id, stored.document).items():
+                        self._insert(table, _TABLE_COLUMNS[table], rows)
+        except duckdb.Error as err:
+            raise StoreError(f"could not store {stored.article.source} again: {err}") from err
+
     def _insert(self, table: str, columns: list[str], rows: list[list[Any]]) -> None:
         """Rows sent column by column and unnested into the table by one statement: DuckDB's
         executemany runs one statement a row, and binding every value of a multi-row VALUES list

@@ -25,6 +25,8 @@ from flashpoint.errors import FlashpointError, InputError, StoreError
 from flashpoint.query import BadParameter, EventFilter
 from flashpoint.query.params import Sort
 from flashpoint.store import DuckDBStore, open_store
+from flashpoint.web import openapi as exact_openapi
+from flashpoint.web.security import ServerSettings, reject_unknown_parameters, secure
 
 STATIC = Path(__file__).resolve().parent / "static"
 INGEST_DISABLED = "ingest is disabled: start the server with --token"
@@ -136,11 +138,13 @@ NOT_FOUND = {404: {"description": "No such record: {\"detail\": \"...\"}"}}
 BAD_PARAMETER = {422: {"description": "A bad parameter: {\"detail\": \"PARAMETER: what is wrong\"}"}}
 
 
-def create_app(db: str | Path, token: str | None = None) -> FastAPI:
+def create_app(db: str | Path, token: str | None = None, settings: ServerSettings | None = None) -> FastAPI:
     """The web page and the REST API over the DuckDB store at `db`. Uploads (POST /api/ingest)
-    need `token` in the request; without a token they are disabled."""
+    need `token` in the request; without a token they are disabled. `settings`: CORS origins,
+    page-size, upload and request-rate limits (flashpoint.web.security)."""
     access = StoreAccess(db)
     token = token or None
+    settings = settings or ServerSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -153,8 +157,11 @@ def create_app(db: str | Path, token: str | None = None) -> FastAPI:
         description="PLOVER event data extracted from conflict news, with the sentence that proves each event. "
         "Every list endpoint takes the same event filters. Errors are JSON {\"detail\": \"...\"}.",
         lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_parameters)],
     )
     app.state.access = access
+    secure(app, settings)
+    exact_openapi.install(app, settings.max_page_size)
     _install_error_handlers(app)
     _add_event_routes(app, access)
     _add_aggregate_routes(app, access)

@@ -7,6 +7,7 @@ from pathlib import Path
 import uvicorn
 
 from flashpoint.web.app import create_app
+from flashpoint.web.security import ServerSettings
 
 
 def address(host: str, port: int) -> str:
@@ -14,6 +15,13 @@ def address(host: str, port: int) -> str:
     return f"http://{shown}:{port}/"
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
-    """Serve until interrupted (Ctrl-C). Uploads are enabled only with a token."""
-    uvicorn.run(create_app(db, token), host=host, port=port, log_level="info")
+def serve(
+    db: str | Path, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+    settings: ServerSettings | None = None,
+) -> None:
+    """Serve until interrupted (Ctrl-C). Read-only unless a token is given: uploads need it.
+    Only loopback is listened on by default; `settings` holds CORS and the limits."""
+    uvicorn.run(
+        create_app(db, token, settings), host=host, port=port, log_level="info",
+        server_header=False, proxy_headers=False, limit_concurrency=256, timeout_keep_alive=5,
+    )
