@@ -190,7 +190,8 @@ def events(
     end: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD, inclusive.")] = None,
     outlet: Annotated[Optional[list[str]], typer.Option(help="Outlet name; repeat for several.")] = None,
     q: Annotated[Optional[str], typer.Option("--q", help="Text in the evidence sentence.")] = None,
-    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Lowest confidence (0-1).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Lowest confidence (0-1): the calibrated probability that the event is right.")] = None,
+    background: Annotated[Optional[bool], typer.Option("--background/--no-background", help="Only background events (dated over a year before their article), or none of them.")] = None,
     sort: Annotated[str, typer.Option(help="date, -date, type, -type, fatalities, -fatalities, id, -id.")] = "-date",
 ) -> None:
     """List fused events (one row a real-world event), or with --mentions every mention; the
@@ -201,7 +202,7 @@ def events(
     try:
         filters = EventFilter.parse(
             actor=actor, type=type_, status=status, country=country, admin1=admin1, start=start, end=end,
-            outlet=outlet, q=q, min_confidence=min_confidence,
+            outlet=outlet, q=q, min_confidence=min_confidence, background=background,
         )
         rows = api.list_events(db, limit, filters, sort, "mention" if mentions else "event")
     except FlashpointError as error:

@@ -17,7 +17,7 @@ from flashpoint.store.rows import event_day
 _PLACE_RANK = {"feature": 4, "city": 4, "region": 2, "admin1": 1, "country": 0}
 _DATE_RANK = {10: 3, 7: 2, 4: 1}
 _FIGURE = re.compile(r"\s+(?:at least |about |around )?(\d{1,3}(?:,\d{3})*|\d+)\b")
-_ACTOR = ("id", "name", "text", "country", "sector")
+_ACTOR = ("id", "name", "text", "country", "sector", "generic")
 _PLACE = ("text", "name", "country", "lat", "lon", "geonameid", "admin1")
 FUSED_EXTRA_COLUMNS = [
     "num_mentions", "num_articles", "num_sources", "first_reported", "last_reported", "corroboration",
@@ -128,6 +128,11 @@ def summarise(fused_id: int, rows: Sequence[dict[str, Any]], knowledge: Knowledg
     fused["status"] = "asserted" if "asserted" in independent_statuses else min(statuses, key=lambda s: (-statuses[s], s))
     fused["status_counts"] = json.dumps(dict(sorted(statuses.items())))
     fused["confidence"] = max(r.get("confidence") or 0.0 for r in rows)
+    # background only when every mention recalls it as history; a claim only when every
+    # independent report rests on a party's word
+    fused["background"] = all(bool(r.get("background")) for r in rows)
+    claimed = [r for r in originals if r.get("claimed_by")]
+    fused["claimed_by"] = claimed[0]["claimed_by"] if claimed and len(claimed) == len(originals) else None
     sources = {_outlet(r) for r in originals}
     reported = [r["article_published"] for r in rows if r.get("article_published")]
     fused.update(

@@ -155,6 +155,7 @@ class EventFilter:
     outlets: tuple[str, ...] = ()
     q: str | None = None
     min_confidence: float | None = None
+    background: bool | None = None  # None: all; False: leave out events dated over a year before their article
 
     @classmethod
     def parse(
@@ -172,6 +173,7 @@ class EventFilter:
         outlet: str | Iterable[str] | None = None,
         q: str | None = None,
         min_confidence: float | None = None,
+        background: bool | None = None,
     ) -> "EventFilter":
         """Filters from the strings a user typed; raises BadParameter for one that cannot be used."""
         types = tuple(t.upper() for t in split_values(type))
@@ -194,6 +196,7 @@ class EventFilter:
             countries=tuple(country_code(c) for c in split_values(country)),
             admin1=parse_admin1(admin1), bbox=parse_bbox(bbox), start=first, end=last,
             outlets=outlets, q=q.strip() if q and q.strip() else None, min_confidence=min_confidence,
+            background=background,
         )
 
     def where(self, fused: bool = False) -> tuple[str, list[Any]]:
@@ -247,6 +250,8 @@ class EventFilter:
             add(q_clause, self.q)
         if self.min_confidence is not None:
             add("e.confidence >= ?", self.min_confidence)
+        if self.background is not None:
+            add("coalesce(e.background, false) = ?", self.background)
         return (" AND ".join(clauses) or "TRUE"), params
 
 

@@ -18,7 +18,7 @@ _ARTICLE_COLUMNS = [
     "language", "text", "duplicate_of", "minhash", "extraction",
 ]
 _TABLE_COLUMNS = {
-    "actors": ["article_id", "actor_id", "name", "country", "sector"],
+    "actors": ["article_id", "actor_id", "name", "country", "sector", "generic"],
     "actor_mentions": ["article_id", "actor_id", "start_char", "end_char", "text"],
     "places": ["article_id", "text", "start_char", "end_char", "geonameid", "name", "country", "admin1", "feature", "lat", "lon"],
     "events": EVENT_COLUMNS,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
-from flashpoint.models import ActorRef, Document, Event, EventPlace, Place
+from flashpoint.models import ActorRef, Document, Event, EventPlace, Place, plain
 
 EVENT_COLUMNS = [
     "article_id", "type", "mode", "cameo", "status",
@@ -16,6 +17,7 @@ EVENT_COLUMNS = [
     "sentence_start", "sentence_end", "sentence_text",
     "trigger_start", "trigger_end", "trigger_text", "confidence",
     "place_admin1", "day",  # schema 3: derived at write time (see event_day, place_admin1)
+    "background", "claimed_by", "source_generic", "target_generic",  # schema 5
 ]
 
 
@@ -68,13 +70,17 @@ def event_row(article_id: str, event: Event, admin1: str | None = None, publishe
         event.confidence,
         admin1,
         event_day(event.date.value if event.date else None, published),
+        event.background,
+        json.dumps(plain(event.claimed_by), ensure_ascii=False) if event.claimed_by else None,
+        bool(getattr(event.source, "generic", False)),
+        bool(getattr(event.target, "generic", False)),
     ]
 
 
 def document_rows(article_id: str, doc: Document) -> dict[str, list[list[Any]]]:
     """Rows for each extraction table."""
     return {
-        "actors": [[article_id, a.id, a.name, a.country, a.sector] for a in doc.actors],
+        "actors": [[article_id, a.id, a.name, a.country, a.sector, bool(getattr(a, "generic", False))] for a in doc.actors],
         "actor_mentions": [
             [article_id, a.id, m.start, m.end, m.text] for a in doc.actors for m in a.mentions
         ],
@@ -99,7 +105,9 @@ def document_rows(article_id: str, doc: Document) -> dict[str, list[list[Any]]]:
 def _actor_dict(row: dict[str, Any], role: str) -> dict[str, Any] | None:
     if row.get(f"{role}_id") is None:
         return None
-    return {k: row[f"{role}_{k}"] for k in ("id", "name", "text", "country", "sector")}
+    actor = {k: row[f"{role}_{k}"] for k in ("id", "name", "text", "country", "sector")}
+    actor["generic"] = bool(row.get(f"{role}_generic"))
+    return actor
 
 
 def event_dict(row: dict[str, Any]) -> dict[str, Any]:
@@ -123,4 +131,6 @@ def event_dict(row: dict[str, Any]) -> dict[str, Any]:
         "sentence": {"start": row["sentence_start"], "end": row["sentence_end"], "text": row["sentence_text"]},
         "trigger": {"start": row["trigger_start"], "end": row["trigger_end"], "text": row["trigger_text"]},
         "confidence": row["confidence"],
+        "background": bool(row.get("background")),
+        "claimed_by": json.loads(row["claimed_by"]) if row.get("claimed_by") else None,
     }

@@ -176,6 +176,21 @@ MIGRATIONS: list[str] = [
         weight DOUBLE NOT NULL               -- -inf: incompatible (never stored for a joined pair)
     );
     """,
+    # 5: what an analyst needs to trust an event: background (dated over a year before the
+    # article: history it recalls, not news), the party whose claim it is, and generic actors
+    # ("soldiers", "villagers": a kind, not a named actor), which the network and the actor list
+    # leave out by default.
+    """
+    ALTER TABLE events ADD COLUMN background BOOLEAN DEFAULT false;
+    ALTER TABLE events ADD COLUMN claimed_by VARCHAR;       -- the claiming actor, as the contract's JSON
+    ALTER TABLE events ADD COLUMN source_generic BOOLEAN DEFAULT false;
+    ALTER TABLE events ADD COLUMN target_generic BOOLEAN DEFAULT false;
+    ALTER TABLE fused_events ADD COLUMN background BOOLEAN DEFAULT false;
+    ALTER TABLE fused_events ADD COLUMN claimed_by VARCHAR;
+    ALTER TABLE fused_events ADD COLUMN source_generic BOOLEAN DEFAULT false;
+    ALTER TABLE fused_events ADD COLUMN target_generic BOOLEAN DEFAULT false;
+    ALTER TABLE actors ADD COLUMN generic BOOLEAN DEFAULT false;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

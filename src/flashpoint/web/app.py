@@ -117,11 +117,13 @@ def filters_but_q(
     start: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive: on the event's date (a month or year counts as its first day), else the article's publication date.")] = None,
     end: Annotated[str | None, Query(description="YYYY-MM-DD, inclusive; same date as start.")] = None,
     outlet: Annotated[list[str] | None, Query(description="Outlet name of the article (case-insensitive); repeat for several. A fused event matches when any of its mentions does.")] = None,
-    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Lowest extraction confidence (0-1); a fused event has its best mention's.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Lowest confidence (0-1): the calibrated probability that the event is right; a fused event has its best mention's.")] = None,
+    background: Annotated[bool | None, Query(description="false: leave out background events (dated over a year before their article: history it recalls); true: only those.")] = None,
 ) -> EventFilter:
     return EventFilter.parse(
         actor=actor, source=source, target=target, type=type, status=status, country=country,
         admin1=admin1, bbox=bbox, start=start, end=end, outlet=outlet, min_confidence=min_confidence,
+        background=background,
     )
 
 

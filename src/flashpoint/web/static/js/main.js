@@ -11,7 +11,7 @@ import { EventTable } from "./table.js";
 import { renderEvidence, renderArticle } from "./evidence.js";
 
 const $ = (sel) => document.querySelector(sel);
-const LABELS = { actor: "actor", type: "type", status: "status", country: "country", outlet: "outlet", start: "from", end: "to", q: "text", bbox: "map area" };
+const LABELS = { actor: "actor", type: "type", status: "status", country: "country", outlet: "outlet", start: "from", end: "to", q: "text", min_confidence: "confidence at least", background: "background", bbox: "map area" };
 
 const app = {
   filters: readFilters(),
@@ -49,7 +49,7 @@ function fillSelect(select, values, label = (v) => v) {
 function syncControls() {
   const f = app.filters;
   $("#f-actor").value = f.actor || "";
-  for (const key of ["type", "status", "country", "outlet"]) {
+  for (const key of ["type", "status", "country", "outlet", "min_confidence"]) {
     const select = $(`#f-${key}`);
     const v = f[key] || "";
     if (v && ![...select.options].some((o) => o.value === v)) select.append(el("option", { value: v }, key === "country" ? countryName(v) : v));
@@ -78,8 +78,9 @@ async function resolveActor(text) {
 async function readControls() {
   const f = {};
   f.actor = await resolveActor($("#f-actor").value);
-  for (const key of ["type", "status", "country", "outlet", "start", "end", "q"]) f[key] = $(`#f-${key}`).value.trim();
+  for (const key of ["type", "status", "country", "outlet", "min_confidence", "start", "end", "q"]) f[key] = $(`#f-${key}`).value.trim();
   f.bbox = app.filters.bbox || "";
+  f.background = app.filters.background || "";  // no control of its own: its chip removes it
   for (const k of Object.keys(f)) if (!f[k]) delete f[k];
   return f;
 }
@@ -286,7 +287,7 @@ async function init() {
     e.preventDefault();
     try { setFilters(await readControls()); } catch (err) { showError(err); }
   });
-  for (const id of ["#f-type", "#f-status", "#f-country", "#f-outlet", "#f-start", "#f-end", "#f-actor", "#f-q"]) {
+  for (const id of ["#f-type", "#f-status", "#f-country", "#f-outlet", "#f-min_confidence", "#f-start", "#f-end", "#f-actor", "#f-q"]) {
     $(id).addEventListener("change", async () => {
       try {
         const next = await readControls();

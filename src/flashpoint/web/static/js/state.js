@@ -1,9 +1,14 @@
 // The filter state, kept in the URL's query string so that a view can be shared and restored.
 
-export const FILTER_KEYS = ["actor", "type", "status", "country", "outlet", "start", "end", "q", "bbox"];
+export const FILTER_KEYS = ["actor", "type", "status", "country", "outlet", "start", "end", "q", "min_confidence", "background", "bbox"];
+
+// A first visit (no filters in the URL) shows what happened: asserted events, not the history
+// an article recalls (background events).
+export const DEFAULT_FILTERS = { status: "asserted", background: "false" };
 
 export function readFilters(search = window.location.search) {
   const params = new URLSearchParams(search);
+  if (![...params.keys()].some((k) => FILTER_KEYS.includes(k))) return { ...DEFAULT_FILTERS };
   const f = {};
   for (const key of FILTER_KEYS) {
     const values = params.getAll(key).flatMap((v) => (key === "type" ? v.split(",") : [v])).map((v) => v.trim()).filter(Boolean);
