@@ -28,8 +28,11 @@ PLOVER_TYPES = (
 )
 POS_TAGS = ("VERB", "NOUN")
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})  # the parts of speech a trigger word may have
-CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp")
-CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon")
+CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp", "pp", "nosubj", "noprep",
+               "noobj", "noccomp", "swap", "ccomp",
+               "noxcomp")
+CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon", "frame", "nonagent",
+                 "setting", "partitive", "cognitive")
 _COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
 # types that, when someone says they will not do them, amount to a refusal (REJECT)
 _COOPERATIVE = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
@@ -92,6 +95,11 @@ class EventContext:
     kill: frozenset[str] = frozenset()
     casualty: frozenset[str] = frozenset()
     weapons: frozenset[str] = frozenset()
+    frames: frozenset[str] = frozenset()  # "effort", "operation": the event is the compound ("mediation effort")
+    nonagents: frozenset[str] = frozenset()  # "situation", "decision": never the agent of a statement or act
+    settings: frozenset[str] = frozenset()  # "during", "amid": an event noun there is the setting of another
+    partitives: frozenset[str] = frozenset()  # "series", "hundreds": read subjects and objects through them
+    cognitive: frozenset[str] = frozenset()  # "recognize", "accept": with a clause they judge, not act
 
 
 class EventLexicon:
@@ -106,6 +114,9 @@ class EventLexicon:
             self.index.setdefault((entry.head, entry.pos), []).append(entry)
         for rows in self.index.values():
             rows.sort(key=lambda e: e.specificity, reverse=True)
+        # a violent event ("the battle", "the attack") is never the agent of a statement
+        violent = {e.head for e in entries if e.pos == "NOUN" and e.type == "ASSAULT" and len(e.words) == 1}
+        self.context = replace(context, nonagents=context.nonagents | violent)
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> "EventLexicon":
@@ -172,8 +183,15 @@ def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ..
         name, _, values = part.strip().partition("=")
         if name not in CONSTRAINTS:
             raise DataFileError(path, number, f"unknown constraint '{name}' (one of {', '.join(CONSTRAINTS)})")
+        if name == "pp":
+            prep, colon, nouns = values.partition(":")
+            words = frozenset(v.strip().lower() for v in nouns.split("|") if v.strip())
+            if not prep.strip() or not colon or not words:
+                raise DataFileError(path, number, "constraint 'pp' needs a preposition and nouns (pp=for:aid|help)")
+            out.append(Constraint(name, frozenset(f"{prep.strip().lower()}:{w}" for w in words)))
+            continue
         vals = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
-        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss") and not vals:
+        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss", "nosubj", "noprep", "noxcomp") and not vals:
             raise DataFileError(path, number, f"constraint '{name}' needs values ({name}=a|b)")
         out.append(Constraint(name, vals))
     return tuple(out)
@@ -182,6 +200,7 @@ def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ..
 def read_context(path: Path) -> EventContext:
     """Parse events_context.tsv."""
     light, kill, casualty, weapons = set(), set(), set(), set()
+    frames, nonagents, settings, partitives, cognitive = set(), set(), set(), set(), set()
     modes: dict[str, str] = {}
     targets: dict[str, frozenset[str]] = {}
     sources: dict[str, frozenset[str]] = {}
@@ -199,6 +218,16 @@ def read_context(path: Path) -> EventContext:
             casualty.add(word)
         elif kind == "weapon":
             weapons.add(word)
+        elif kind == "frame":
+            frames.add(word)
+        elif kind == "nonagent":
+            nonagents.add(word)
+        elif kind == "setting":
+            settings.add(word)
+        elif kind == "partitive":
+            partitives.add(word)
+        elif kind == "cognitive":
+            cognitive.add(word)
         elif kind == "mode":
             modes[word] = value
         else:
@@ -208,7 +237,8 @@ def read_context(path: Path) -> EventContext:
                 raise DataFileError(str(path), number, f"unknown type(s) {sorted(bad)}")
             (targets if kind == "target_prep" else sources)[word] = types
     return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty),
-                        frozenset(weapons))
+                        frozenset(weapons), frozenset(frames), frozenset(nonagents), frozenset(settings),
+                        frozenset(partitives), frozenset(cognitive))
 
 
 @dataclass
@@ -253,6 +283,10 @@ class EventFinder:
                 if pos[i] in TRIGGER_POS and (hit := self._match(tokens[i])) is not None]
         if not hits:
             return []
+        hits = [hit for hit in hits if not _non_event(hit.token, hit.entry, self.lexicon.context)]
+        hits = _drop_embedded(hits, self.lexicon.context.settings)
+        if not hits:
+            return []
         for hit in hits:
             self._fill(hit, args)
         hits = [hit for hit in _merge(hits, self.lexicon.context.casualty) if _substantive(hit)]
@@ -270,6 +304,8 @@ class EventFinder:
         rows = self.lexicon.lookup(lemma, pos)
         if not rows and token.lower_ != lemma:
             rows = self.lexicon.lookup(token.lower_, pos)
+        if not rows:
+            rows = self._hyphenated(token, lemma, pos)
         if token.pos_ == "PROPN" and not token.is_sent_start:
             return None  # "March" the month, "Strike Force" a name
         if pos == "VERB" and token.dep_ in ("amod", "compound"):
@@ -280,21 +316,68 @@ class EventFinder:
             extra = _find_words(token, entry.others)
             if extra is None:
                 continue
-            if all(_holds(c, token, entry) for c in entry.constraints):
+            if all(_holds(c, token, entry, self.lexicon.context) for c in entry.constraints):
                 return _Hit(token, entry, [token, *extra])
         return None
+
+    def _hyphenated(self, token: Token, lemma: str, pos: str) -> list[LexEntry]:
+        """"cease-fire", "counter-attack": the parser splits the word at its hyphen; look it up whole."""
+        i = token.i
+        doc = token.doc
+        if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+            return []
+        first = doc[i - 2].lower_
+        return self.lexicon.lookup(first + lemma, pos) or self.lexicon.lookup(f"{first}-{lemma}", pos)
 
     # -- filling ----------------------------------------------------------------------------
     def _fill(self, hit: _Hit, args: ArgumentFinder) -> None:
         token, entry = hit.token, hit.entry
-        hit.source, hit.target = args.roles(token, entry.type, entry.option("of"), entry.option("poss"),
-                                            tuple(hit.tokens[1:]))
+        anchor = token
+        context = self.lexicon.context
+        if token.dep_ == "compound" and _lem(token.head) in context.frames:
+            anchor = token.head  # "carried out a mediation effort": the effort's verb gives the roles
+        elif (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head != token.head
+              and _lem(token.head.head) in context.partitives and token.head.head.pos_ == "NOUN"):
+            anchor = token.head.head  # "carried out a series of attacks"
+        hit.source, hit.target = args.roles(anchor, entry.type, entry.option("of"), entry.option("poss"),
+                                            tuple(hit.tokens[1:]) if anchor is token else ())
+        if anchor is not token:
+            hit.source, hit.target = self._frame_roles(token, anchor, hit, args)
+        if hit.target is not None and token.pos_ == "VERB":
+            obj = _object(token)
+            through = _through(obj, context.partitives)
+            if obj is not None and through is not None and _lem(through) in context.weapons:
+                hit.target = None  # "fired a total of 10 rounds": the munition is no target
+        if entry.option("swap") is not None:
+            hit.source, hit.target = None, hit.source  # "came under fire": the subject is the target
+        if hit.target is None and token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+            shared = _shared_object(token)
+            if shared is not None:
+                hit.target = args.actor(shared)  # "trained and armed the militia"
         hit.mode = entry.mode or (args.mode(token) if entry.type == "ASSAULT" else None)
         if entry.type == "ASSAULT":
             hit.fatalities = count_dead(token, self.lexicon.context.kill)
         hit.status = modality_of(token, self.lexicon.cues)
         conf = entry.confidence + (0.06 if hit.source else 0.0) + (0.04 if hit.target else 0.0)
         hit.confidence = min(conf, 0.99)
+
+    @staticmethod
+    def _frame_roles(token: Token, anchor: Token, hit: _Hit, args: ArgumentFinder
+                     ) -> tuple[ActorRef | None, ActorRef | None]:
+        """Roles of "a mediation effort" or "a series of attacks": the agent of the verb that governs
+        the frame noun is the source; the event word itself is never its own target."""
+        source, target = hit.source, hit.target
+        if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
+            agent = agent_of(anchor.head)
+            if agent is not None:
+                source = args.actor(agent)
+                if target is not None and source is not None and target.text == source.text:
+                    target = None
+        if target is not None and token.text in target.text.split():
+            target = None
+        if source is not None and token.text in source.text.split():
+            source = None
+        return source, target
 
     def _event(self, hit: _Hit, sent: SpacySpan, text: str) -> Event:
         return Event(
@@ -354,6 +437,86 @@ class EventFinder:
         return out
 
 
+# types whose verb needs an agent: a situation does not "call for" anything, a decision does not protest
+_AGENTIVE = frozenset(PLOVER_TYPES) - {"ASSAULT", "COERCE"}
+
+
+def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
+    """Uses of a trigger word that name no event: an inanimate agent, an imperative, a judgement.
+
+    "the situation calls for a rethink", "Modi's pledge appealed to voters" (a non-agent subject);
+    "Support our journalism", "Subscribe now" (imperatives: the author addressing the reader);
+    "recognizes that the plan failed" (a verb of judging with a that-clause, not an act);
+    "attacking churches is forbidden" (a generic gerund subject)."""
+    if entry.pos != "VERB":
+        return False
+    if token.dep_ in ("csubj", "csubjpass"):
+        return True
+    if entry.type in _AGENTIVE:
+        subj = _subject(token)
+        if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and (
+                _lem(subj) in context.nonagents or subj.lower_ in context.nonagents):
+            return True
+    if _imperative(token):
+        return True  # "Donate today", "Please support us", "Support us by subscribing": an appeal to the reader
+    if _lem(token) in context.cognitive and any(c.dep_ == "ccomp" for c in token.children):
+        return True  # "recognizes that the plan failed", "accepts it was a mistake"
+    if any(c.dep_ == "det" for c in token.children):
+        return True  # "the injured", "the wounded": a participle used as a noun
+    if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
+        return True  # "the idea of asking", "the prospect of organizing": no act, a topic
+    return False
+
+
+_SUBJECTS = ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+
+
+def _imperative(token: Token) -> bool:
+    """The trigger is, or hangs subjectless below, a sentence-initial imperative root."""
+    clause = token
+    while clause.dep_ in ("xcomp", "advcl", "pcomp", "conj", "prep", "pobj") and clause.head is not clause:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            return False
+        clause = clause.head
+    if clause.dep_ != "ROOT" or clause.tag_ != "VB" or any(c.dep_ in _SUBJECTS for c in clause.children):
+        return False
+    first = next((t for t in clause.sent if not t.is_punct and not t.is_space), clause)
+    return first.i == clause.i or (first.lower_ == "please" and first.i < clause.i)
+
+
+_ACCUSING = frozenset({"ACCUSE"})
+_REFERRING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # reactions to an event told elsewhere
+
+
+def _drop_embedded(hits: list["_Hit"], settings: frozenset[str]) -> list["_Hit"]:
+    """Drop events that are only the setting or the content of another event of the sentence.
+
+    "police detained dozens during protests" is a COERCE, not also a PROTEST; "accused the army of
+    killing civilians" is an ACCUSE: the killing is what is alleged, not an asserted ASSAULT."""
+    if len(hits) < 2:
+        return hits
+    by_token = {h.token.i: h for h in hits}
+    out = []
+    for hit in hits:
+        token = hit.token
+        prep = token.head if token.dep_ in ("pobj", "pcomp") else None
+        governor = prep.head if prep is not None and prep.dep_ == "prep" else None
+        other = by_token.get(governor.i) if governor is not None else None
+        if other is None and governor is not None and governor.dep_ == "dobj":
+            other = by_token.get(governor.head.i)  # "accused the rebels of killing": "of" on the object
+        if (hit.entry.pos == "NOUN" and token.dep_ in ("dobj", "nsubjpass") and token.head.i in by_token
+                and by_token[token.head.i].entry.type in _REFERRING and hit.entry.type not in _REFERRING
+                and not any(c.dep_ in ("relcl", "acl") for c in token.children)):
+            continue  # "condemned the attack", "praised the rescue": the attack is coded where it is told
+        if other is not None and other.entry.type != hit.entry.type:
+            if hit.entry.pos == "NOUN" and prep.lower_ in settings:
+                continue
+            if other.entry.type in _ACCUSING and prep.lower_ in ("of", "for"):
+                continue
+        out.append(hit)
+    return out
+
+
 def _intent_kind(token: Token) -> str | None:
     """'INTENT' when the speaker announces its own act, 'REQUEST' when it says another must act."""
     clause = token
@@ -411,15 +574,29 @@ def _find_words(token: Token, words: tuple[str, ...]) -> list[Token] | None:
     return found
 
 
-def _holds(c: Constraint, token: Token, entry: LexEntry) -> bool:
+_EXPLETIVE = frozenset({"it", "this", "that", "there", "what"})
+
+
+def _through(token: Token | None, partitives: frozenset[str]) -> Token | None:
+    """"hundreds of protesters" -> protesters; "a total of 10 rounds" -> rounds."""
+    if token is None or _lem(token) not in partitives:
+        return token
+    for ch in token.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            return next((g for g in ch.children if g.dep_ == "pobj"), token)
+    return token
+
+
+def _holds(c: Constraint, token: Token, entry: LexEntry, context: EventContext | None = None) -> bool:
     name, values = c.name, c.values
+    partitives = context.partitives if context else frozenset()
     if name == "obj":
-        obj = _object(token)
+        obj = _through(_object(token), partitives)
         if not values:
             return obj is not None
         return obj is not None and _lem(obj) in values
     if name == "subj":
-        subj = _subject(token)
+        subj = _through(_subject(token), partitives)
         return subj is not None and _lem(subj) in values
     if name == "prep":
         return any(ch.dep_ in ("prep", "prt", "agent") and ch.lower_ in values for ch in token.children)
@@ -432,6 +609,33 @@ def _holds(c: Constraint, token: Token, entry: LexEntry) -> bool:
         return token.head == token or _lem(token.head) not in values
     if name == "xcomp":
         return any(ch.dep_ == "xcomp" for ch in token.children)
+    if name == "pp":
+        heads = [token]
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and _lem(token.head.head) in partitives:
+            heads.append(token.head.head)  # "a series of raids by police": the phrase hangs on "series"
+        return any(f"{ch.lower_}:{_lem(g)}" in values or f"{ch.lower_}:{g.lower_}" in values
+                   for h in heads for ch in h.children if ch.dep_ in ("prep", "agent", "dative")
+                   for g in ch.children if g.dep_ == "pobj")
+    if name == "ccomp":
+        nonagents = context.nonagents if context else frozenset()
+        for ch in token.children:
+            if ch.dep_ == "ccomp":
+                subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and _lem(subj) not in nonagents and subj.lower_ not in _EXPLETIVE:
+                    return True
+        return False
+    if name == "nosubj":
+        subj = _through(_subject(token), partitives)
+        return subj is None or _lem(subj) not in values
+    if name == "noprep":
+        return not any(ch.dep_ in ("prep", "prt") and ch.lower_ in values for ch in token.children)
+    if name == "noobj":
+        obj = _through(_object(token), partitives)
+        return obj is None if not values else obj is None or _lem(obj) not in values
+    if name == "noxcomp":
+        return not any(ch.dep_ == "xcomp" and _lem(ch) in values for ch in token.children)
+    if name == "noccomp":
+        return not any(ch.dep_ == "ccomp" for ch in token.children)
     return True  # role hints (of=, poss=) are not conditions
 
 
@@ -439,6 +643,10 @@ def _object(token: Token) -> Token | None:
     for ch in token.children:
         if ch.dep_ in ("dobj", "nsubjpass", "obj"):
             return ch
+    if token.pos_ == "VERB":
+        shared = _shared_object(token)
+        if shared is not None:
+            return shared
     if token.pos_ in ("NOUN", "PROPN"):
         for ch in token.children:
             if ch.dep_ == "prep" and ch.lower_ in ("of", "for", "on"):
@@ -447,6 +655,20 @@ def _object(token: Token) -> Token | None:
                         return g
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return token.head
+    return None
+
+
+def _shared_object(token: Token) -> Token | None:
+    """The object two coordinated verbs share: "trained and armed the militia" gives "trained" its object."""
+    for ch in token.children:
+        if ch.dep_ == "conj" and ch.pos_ == "VERB" and ch.i > token.i and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in ch.children):
+            if any(g.dep_ == "dobj" for g in token.children):
+                return None
+            between = [t for t in token.doc[token.i + 1:ch.i] if not t.is_punct and t.dep_ not in ("cc", "advmod")]
+            if between:
+                return None  # "trained in Iran and armed the militia": no object of its own, none shared
+            return next((g for g in ch.children if g.dep_ == "dobj"), None)
     return None
 
 
@@ -494,6 +716,9 @@ def _linked(a: _Hit, b: _Hit, casualty: frozenset[str] = frozenset()) -> bool:
             return True
         if y.dep_ == "pobj" and y.head.head == x and y.head.dep_ in ("prep", "agent"):
             return True
+    for x, y in ((a, b), (b, a)):
+        if y.token.dep_ == "pobj" and y.token.head.head in x.tokens[1:]:
+            return True  # "claimed responsibility for the bombings"
         if y in a.tokens[1:] or y in b.tokens[1:]:
             return True
     return False
