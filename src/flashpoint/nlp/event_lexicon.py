@@ -24,7 +24,7 @@ CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xc
                "noobj", "noccomp", "swap", "ccomp",
                "noxcomp")
 CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon", "frame", "nonagent",
-                 "setting", "partitive", "cognitive")
+                 "setting", "partitive", "cognitive", "refer")
 _COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
 
 def _data_dir() -> Path:
@@ -82,6 +82,7 @@ class EventContext:
     settings: frozenset[str] = frozenset()  # "during", "amid": an event noun there is the setting of another
     partitives: frozenset[str] = frozenset()  # "series", "hundreds": read subjects and objects through them
     cognitive: frozenset[str] = frozenset()  # "recognize", "accept": with a clause they judge, not act
+    refer: frozenset[str] = frozenset()  # "describe", "recall": an event noun they take is told elsewhere
 
 
 class EventLexicon:
@@ -182,7 +183,7 @@ def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ..
 def read_context(path: Path) -> EventContext:
     """Parse events_context.tsv."""
     light, kill, casualty, weapons = set(), set(), set(), set()
-    frames, nonagents, settings, partitives, cognitive = set(), set(), set(), set(), set()
+    frames, nonagents, settings, partitives, cognitive, refer = set(), set(), set(), set(), set(), set()
     modes: dict[str, str] = {}
     targets: dict[str, frozenset[str]] = {}
     sources: dict[str, frozenset[str]] = {}
@@ -210,6 +211,8 @@ def read_context(path: Path) -> EventContext:
             partitives.add(word)
         elif kind == "cognitive":
             cognitive.add(word)
+        elif kind == "refer":
+            refer.add(word)
         elif kind == "mode":
             modes[word] = value
         else:
@@ -220,4 +223,5 @@ def read_context(path: Path) -> EventContext:
             (targets if kind == "target_prep" else sources)[word] = types
     return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty),
                         frozenset(weapons), frozenset(frames), frozenset(nonagents), frozenset(settings),
-                        frozenset(partitives), frozenset(cognitive))
+                        frozenset(partitives), frozenset(cognitive),
+                        frozenset(refer))

@@ -35,8 +35,11 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
     "attacking churches is forbidden" (a generic gerund subject)."""
     if entry.pos != "VERB":
         return False
-    if token.dep_ in ("csubj", "csubjpass"):
-        return True
+    if token.dep_ in ("csubj", "csubjpass") or (
+            token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in token.children)):
+        return True  # "attacking churches is forbidden": a generic act, no event
+    if entry.type == "THREATEN" and token.dep_ == "acl":
+        return True  # "a region threatened by extremists": endangered, not a threat made
     if entry.type in _AGENTIVE:
         subj = _subject(token)
         if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and (
@@ -73,7 +76,18 @@ _ACCUSING = frozenset({"ACCUSE"})
 _REFERRING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})  # reactions to an event told elsewhere
 
 
-def _drop_embedded(hits: list[_HitLike], settings: frozenset[str]) -> list[_HitLike]:
+def _refers_back(token: Token, refer: frozenset[str]) -> bool:
+    """An event noun that a verb of describing takes as object, or the subject of a judgement."""
+    head = token.head
+    if head is token or any(c.dep_ in ("relcl", "acl") for c in token.children):
+        return False
+    if token.dep_ in ("dobj", "nsubjpass") and _lem(head) in refer:
+        return True
+    return token.dep_ == "nsubj" and _lem(head) == "be" and any(c.dep_ == "acomp" for c in head.children)
+
+
+def _drop_embedded(hits: list[_HitLike], settings: frozenset[str],
+                   context_refer: frozenset[str] = frozenset()) -> list[_HitLike]:
     """Drop events that are only the setting or the content of another event of the sentence.
 
     "police detained dozens during protests" is a COERCE, not also a PROTEST; "accused the army of
@@ -93,6 +107,8 @@ def _drop_embedded(hits: list[_HitLike], settings: frozenset[str]) -> list[_HitL
                 and by_token[token.head.i].entry.type in _REFERRING and hit.entry.type not in _REFERRING
                 and not any(c.dep_ in ("relcl", "acl") for c in token.children)):
             continue  # "condemned the attack", "praised the rescue": the attack is coded where it is told
+        if hit.entry.pos == "NOUN" and _refers_back(token, context_refer):
+            continue  # "described the killing as", "this heinous attack is unacceptable"
         if other is not None and other.entry.type != hit.entry.type:
             if hit.entry.pos == "NOUN" and prep.lower_ in settings:
                 continue
