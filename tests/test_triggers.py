@@ -117,6 +117,16 @@ def test_non_event_uses(code, text):
     assert code(text) == [], [(e.type, e.trigger.text) for e in code(text)]
 
 
+@pytest.mark.parametrize("text, absent", [
+    ("The prime minister described the killing of the envoy as an act of cowardice.", "ASSAULT"),
+    ("Officials said the brutal attack on the convoy was unacceptable.", "ASSAULT"),
+    ("The valley is a region threatened by drought and militants.", "THREATEN"),
+    ("Attacking hospitals is forbidden under the laws of war.", "ASSAULT"),
+])
+def test_told_elsewhere_or_generic(code, text, absent):
+    assert absent not in types(code(text)), [(e.type, e.trigger.text) for e in code(text)]
+
+
 def test_a_topic_is_no_request(code):
     assert "REQUEST" not in types(code("The council rejected the idea of asking residents to leave."))
 

@@ -92,8 +92,6 @@ def _drop_embedded(hits: list[_HitLike], settings: frozenset[str],
 
     "police detained dozens during protests" is a COERCE, not also a PROTEST; "accused the army of
     killing civilians" is an ACCUSE: the killing is what is alleged, not an asserted ASSAULT."""
-    if len(hits) < 2:
-        return hits
     by_token = {h.token.i: h for h in hits}
     out = []
     for hit in hits:
