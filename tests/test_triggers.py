@@ -122,6 +122,9 @@ def test_non_event_uses(code, text):
     ("Officials said the brutal attack on the convoy was unacceptable.", "ASSAULT"),
     ("The valley is a region threatened by drought and militants.", "THREATEN"),
     ("Attacking hospitals is forbidden under the laws of war.", "ASSAULT"),
+    ("The driver pleaded guilty to attempted murder of a guard.", "ASSAULT"),
+    ("He is being held on three counts of assault.", "ASSAULT"),
+    ("Detectives charged the man with the murder of his neighbour.", "ASSAULT"),
 ])
 def test_told_elsewhere_or_generic(code, text, absent):
     assert absent not in types(code(text)), [(e.type, e.trigger.text) for e in code(text)]

@@ -24,7 +24,7 @@ CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xc
                "noobj", "noccomp", "swap", "ccomp",
                "noxcomp")
 CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon", "frame", "nonagent",
-                 "setting", "partitive", "cognitive", "refer")
+                 "setting", "partitive", "cognitive", "refer", "charge")
 _COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
 
 def _data_dir() -> Path:
@@ -83,6 +83,7 @@ class EventContext:
     partitives: frozenset[str] = frozenset()  # "series", "hundreds": read subjects and objects through them
     cognitive: frozenset[str] = frozenset()  # "recognize", "accept": with a clause they judge, not act
     refer: frozenset[str] = frozenset()  # "describe", "recall": an event noun they take is told elsewhere
+    charges: frozenset[str] = frozenset()  # "charge", "convict": their "with/of/for" phrase is a charge
 
 
 class EventLexicon:
@@ -184,6 +185,7 @@ def read_context(path: Path) -> EventContext:
     """Parse events_context.tsv."""
     light, kill, casualty, weapons = set(), set(), set(), set()
     frames, nonagents, settings, partitives, cognitive, refer = set(), set(), set(), set(), set(), set()
+    charges: set[str] = set()
     modes: dict[str, str] = {}
     targets: dict[str, frozenset[str]] = {}
     sources: dict[str, frozenset[str]] = {}
@@ -213,6 +215,8 @@ def read_context(path: Path) -> EventContext:
             cognitive.add(word)
         elif kind == "refer":
             refer.add(word)
+        elif kind == "charge":
+            charges.add(word)
         elif kind == "mode":
             modes[word] = value
         else:
@@ -224,4 +228,4 @@ def read_context(path: Path) -> EventContext:
     return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty),
                         frozenset(weapons), frozenset(frames), frozenset(nonagents), frozenset(settings),
                         frozenset(partitives), frozenset(cognitive),
-                        frozenset(refer))
+                        frozenset(refer), frozenset(charges))

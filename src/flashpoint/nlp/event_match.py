@@ -86,8 +86,30 @@ def _refers_back(token: Token, refer: frozenset[str]) -> bool:
     return token.dep_ == "nsubj" and _lem(head) == "be" and any(c.dep_ == "acomp" for c in head.children)
 
 
+_CHARGE_PREPS = frozenset({"with", "of", "for", "to", "on"})
+
+
+def _is_charge(token: Token, charges: frozenset[str]) -> bool:
+    """"charged with murder", "pleaded guilty to attempted murder", "held on counts of assault":
+    the event word names the charge of a legal act, not an event the text reports."""
+    if token.dep_ not in ("pobj", "pcomp") or token.head.dep_ != "prep" or token.head.lower_ not in _CHARGE_PREPS:
+        return False
+    governor = token.head.head
+    for _ in range(2):  # "guilty to", "counts of": one word between the act and the charge
+        if _lem(governor) in charges or governor.lower_ in charges:
+            return True
+        if governor.dep_ == "pobj" and governor.head.dep_ == "prep":
+            governor = governor.head.head
+        elif governor.dep_ in ("acomp", "oprd", "advmod", "dobj") and governor.head is not governor:
+            governor = governor.head
+        else:
+            return False
+    return False
+
+
 def _drop_embedded(hits: list[_HitLike], settings: frozenset[str],
-                   context_refer: frozenset[str] = frozenset()) -> list[_HitLike]:
+                   context_refer: frozenset[str] = frozenset(),
+                   charges: frozenset[str] = frozenset()) -> list[_HitLike]:
     """Drop events that are only the setting or the content of another event of the sentence.
 
     "police detained dozens during protests" is a COERCE, not also a PROTEST; "accused the army of
@@ -105,6 +127,8 @@ def _drop_embedded(hits: list[_HitLike], settings: frozenset[str],
                 and by_token[token.head.i].entry.type in _REFERRING and hit.entry.type not in _REFERRING
                 and not any(c.dep_ in ("relcl", "acl") for c in token.children)):
             continue  # "condemned the attack", "praised the rescue": the attack is coded where it is told
+        if hit.entry.type == "ASSAULT" and _is_charge(token, charges):
+            continue
         if hit.entry.pos == "NOUN" and _refers_back(token, context_refer):
             continue  # "described the killing as", "this heinous attack is unacceptable"
         if other is not None and other.entry.type != hit.entry.type:

@@ -77,7 +77,8 @@ class EventFinder:
         if not hits:
             return []
         hits = [hit for hit in hits if not _non_event(hit.token, hit.entry, self.lexicon.context)]
-        hits = _drop_embedded(hits, self.lexicon.context.settings, self.lexicon.context.refer)
+        context = self.lexicon.context
+        hits = _drop_embedded(hits, context.settings, context.refer, context.charges)
         if not hits:
             return []
         for hit in hits:
