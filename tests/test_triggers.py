@@ -48,9 +48,19 @@ def types(events: list[Event]) -> set[str]:
     ("The two sides announced a cease-fire after talks in Geneva.", "AGREE"),
     ("The deposed finance minister fled to Dubai on Tuesday.", "RETREAT"),
     ("The suspect was taken into custody on Sunday.", "COERCE"),
+    ("The reporter was barred from the parliament building.", "COERCE"),
 ])
 def test_widened_vocabulary(code, text, type_):
     assert type_ in types(code(text)), [(e.type, e.trigger.text) for e in code(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Barrel bombs were dropped on the market overnight.",
+    "Rockets were fired at the air base from the hills.",
+])
+def test_munitions_are_neither_source_nor_target(code, text):
+    event = next(e for e in code(text) if e.type == "ASSAULT")
+    assert event.source is None and event.target is None, (event.source, event.target)
 
 
 def test_come_under_fire_makes_the_subject_the_target(code):

@@ -140,8 +140,14 @@ class EventFinder:
         if hit.target is not None and token.pos_ == "VERB":
             obj = _object(token)
             through = _through(obj, context.partitives)
-            if obj is not None and through is not None and _lem(through) in context.weapons:
+            if obj is not None and through is not None and _is_weapon(through, context.weapons):
                 hit.target = None  # "fired a total of 10 rounds": the munition is no target
+        if hit.source is not None and token.pos_ == "VERB":
+            obj = _object(token)
+            if obj is not None and token not in obj.subtree and _inside(hit.source.text, obj):
+                hit.source = None  # "barrel bombs were dropped": a word of the object is no source
+        if hit.source is not None and hit.source.text.lower().rstrip("s") in context.weapons:
+            hit.source = None  # "barrel bombs": the weapon is no source
         if entry.option("swap") is not None:
             hit.source, hit.target = None, hit.source  # "came under fire": the subject is the target
         if hit.target is None and token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
@@ -229,6 +235,18 @@ class EventFinder:
                     stated.source = args.actor(speaker)
             out.append(self._event(stated, sent, args.text))
         return out
+
+
+def _is_weapon(token: Token, weapons: frozenset[str]) -> bool:
+    low = token.lower_
+    return _lem(token) in weapons or low in weapons or (low.endswith("s") and low[:-1] in weapons)
+
+
+def _inside(text: str, head: Token) -> bool:
+    """The words of ``text`` all lie in the phrase headed by ``head``."""
+    words = text.split()
+    subtree = {t.text for t in head.subtree}
+    return bool(words) and all(w in subtree for w in words)
 
 
 def _intent_kind(token: Token) -> str | None:
