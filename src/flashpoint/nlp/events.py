@@ -10,27 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from flashpoint.datafiles import read_table
-from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
 from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of, views_kept
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
-from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, ModalityCues, modality_of
+from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexicon's public names)
+    CONSTRAINTS, CONTEXT_KINDS, PLOVER_TYPES, POS_TAGS, TRIGGER_POS, Constraint, EventContext, EventLexicon,
+    LexEntry, _data_dir, parse_constraints, parse_entry, read_context, read_entries)
+from flashpoint.nlp.event_match import (
+    _drop_embedded, _find_words, _holds, _lem, _non_event, _object, _shared_object, _through)
+from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, modality_of
 
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)
-POS_TAGS = ("VERB", "NOUN")
-TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})  # the parts of speech a trigger word may have
-CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp")
-CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon")
-_COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
 # types that, when someone says they will not do them, amount to a refusal (REJECT)
 _COOPERATIVE = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
@@ -40,175 +32,6 @@ _REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare"
                         "conclude", "warn", "claim"})
 # dependency links over which two same-type triggers are one event ("stormed ..., killing 11")
 _MERGE_DEPS = frozenset({"advcl", "dobj", "pobj", "nsubj", "nsubjpass", "xcomp", "relcl", "compound", "acl"})
-
-
-def _data_dir() -> Path:
-    return Path(str(resources.files("flashpoint") / "data" / "lexicon"))
-
-
-@dataclass(frozen=True)
-class Constraint:
-    name: str
-    values: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class LexEntry:
-    """One row of the lexicon: a trigger word (or words) and how to code it."""
-
-    words: tuple[str, ...]
-    pos: str
-    type: str
-    cameo: str
-    mode: str | None
-    constraints: tuple[Constraint, ...]
-    confidence: float
-
-    @property
-    def head(self) -> str:
-        return self.words[-1] if self.pos == "NOUN" else self.words[0]
-
-    @property
-    def others(self) -> tuple[str, ...]:
-        return self.words[:-1] if self.pos == "NOUN" else self.words[1:]
-
-    @property
-    def specificity(self) -> tuple[int, int]:
-        return (len(self.words), len(self.constraints))
-
-    def option(self, name: str) -> frozenset[str] | None:
-        for c in self.constraints:
-            if c.name == name:
-                return c.values
-        return None
-
-
-@dataclass
-class EventContext:
-    light: frozenset[str] = frozenset()
-    modes: dict[str, str] = field(default_factory=dict)
-    target_preps: dict[str, frozenset[str]] = field(default_factory=dict)
-    source_preps: dict[str, frozenset[str]] = field(default_factory=dict)
-    kill: frozenset[str] = frozenset()
-    casualty: frozenset[str] = frozenset()
-    weapons: frozenset[str] = frozenset()
-
-
-class EventLexicon:
-    """Trigger words by (head lemma, part of speech), most specific entry first."""
-
-    def __init__(self, entries: list[LexEntry], context: EventContext, cues: ModalityCues):
-        self.entries = entries
-        self.context = context
-        self.cues = cues
-        self.index: dict[tuple[str, str], list[LexEntry]] = {}
-        for entry in entries:
-            self.index.setdefault((entry.head, entry.pos), []).append(entry)
-        for rows in self.index.values():
-            rows.sort(key=lambda e: e.specificity, reverse=True)
-
-    @classmethod
-    def load(cls, directory: str | Path | None = None) -> "EventLexicon":
-        """Read events*.tsv (triggers), events_context.tsv and modality.tsv; bad lines raise DataFileError."""
-        folder = Path(directory) if directory else _data_dir()
-        entries: list[LexEntry] = []
-        for path in sorted(folder.glob("events*.tsv")):
-            if path.name != "events_context.tsv":
-                entries.extend(read_entries(path))
-        context = read_context(folder / "events_context.tsv")
-        cues = ModalityCues.load(folder / "modality.tsv")
-        return cls(entries, context, cues)
-
-    def lookup(self, lemma: str, pos: str) -> list[LexEntry]:
-        return self.index.get((lemma, pos), [])
-
-
-def read_entries(path: Path) -> list[LexEntry]:
-    """Parse one trigger file."""
-    entries = []
-    seen: set[tuple] = set()
-    for number, row in read_table(path, _COLUMNS):
-        if not all(row.values()):
-            raise DataFileError(str(path), number, "expected 7 tab-separated columns (- for an empty mode or requires)")
-        entry = parse_entry(str(path), number, "\t".join(row[c] for c in _COLUMNS))
-        key = (entry.words, entry.pos, entry.type, entry.constraints)
-        if key in seen:
-            raise DataFileError(str(path), number, "duplicate entry")
-        seen.add(key)
-        entries.append(entry)
-    return entries
-
-
-def parse_entry(path: str, number: int, line: str) -> LexEntry:
-    """One lexicon line -> LexEntry, or DataFileError saying what is wrong."""
-    cols = [c.strip() for c in line.split("\t")]
-    if len(cols) != 7:
-        raise DataFileError(path, number, f"expected 7 tab-separated columns, got {len(cols)}")
-    lemma, pos, type_, cameo, mode, requires, confidence = cols
-    words = tuple(lemma.lower().split())
-    if not words:
-        raise DataFileError(path, number, "empty lemma")
-    if pos not in POS_TAGS:
-        raise DataFileError(path, number, f"pos must be VERB or NOUN, not '{pos}'")
-    if type_ not in PLOVER_TYPES:
-        raise DataFileError(path, number, f"'{type_}' is not a PLOVER type")
-    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
-        raise DataFileError(path, number, f"CAMEO code must be 2 to 4 digits, not '{cameo}'")
-    try:
-        conf = float(confidence)
-    except ValueError:
-        raise DataFileError(path, number, f"confidence '{confidence}' is not a number") from None
-    if not 0.0 <= conf <= 1.0:
-        raise DataFileError(path, number, f"confidence {conf} is outside [0, 1]")
-    return LexEntry(words, pos, type_, cameo, None if mode in ("", "-") else mode,
-                    parse_constraints(path, number, requires), conf)
-
-
-def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ...]:
-    if text in ("", "-"):
-        return ()
-    out = []
-    for part in text.split(","):
-        name, _, values = part.strip().partition("=")
-        if name not in CONSTRAINTS:
-            raise DataFileError(path, number, f"unknown constraint '{name}' (one of {', '.join(CONSTRAINTS)})")
-        vals = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
-        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss") and not vals:
-            raise DataFileError(path, number, f"constraint '{name}' needs values ({name}=a|b)")
-        out.append(Constraint(name, vals))
-    return tuple(out)
-
-
-def read_context(path: Path) -> EventContext:
-    """Parse events_context.tsv."""
-    light, kill, casualty, weapons = set(), set(), set(), set()
-    modes: dict[str, str] = {}
-    targets: dict[str, frozenset[str]] = {}
-    sources: dict[str, frozenset[str]] = {}
-    for number, row in read_table(path, ["word", "kind", "value"]):
-        word, kind, value = row["word"].lower(), row["kind"], row["value"]
-        if not word or not value:
-            raise DataFileError(str(path), number, "expected 3 tab-separated columns: word, kind, value")
-        if kind not in CONTEXT_KINDS:
-            raise DataFileError(str(path), number, f"unknown kind '{kind}'")
-        if kind == "light":
-            light.add(word)
-        elif kind == "kill":
-            kill.add(word)
-        elif kind == "casualty":
-            casualty.add(word)
-        elif kind == "weapon":
-            weapons.add(word)
-        elif kind == "mode":
-            modes[word] = value
-        else:
-            types = frozenset(PLOVER_TYPES) if value == "*" else frozenset(value.split(","))
-            bad = types - set(PLOVER_TYPES)
-            if bad:
-                raise DataFileError(str(path), number, f"unknown type(s) {sorted(bad)}")
-            (targets if kind == "target_prep" else sources)[word] = types
-    return EventContext(frozenset(light), modes, targets, sources, frozenset(kill), frozenset(casualty),
-                        frozenset(weapons))
 
 
 @dataclass
@@ -253,6 +76,11 @@ class EventFinder:
                 if pos[i] in TRIGGER_POS and (hit := self._match(tokens[i])) is not None]
         if not hits:
             return []
+        hits = [hit for hit in hits if not _non_event(hit.token, hit.entry, self.lexicon.context)]
+        context = self.lexicon.context
+        hits = _drop_embedded(hits, context.settings, context.refer, context.charges)
+        if not hits:
+            return []
         for hit in hits:
             self._fill(hit, args)
         hits = [hit for hit in _merge(hits, self.lexicon.context.casualty) if _substantive(hit)]
@@ -270,6 +98,8 @@ class EventFinder:
         rows = self.lexicon.lookup(lemma, pos)
         if not rows and token.lower_ != lemma:
             rows = self.lexicon.lookup(token.lower_, pos)
+        if not rows:
+            rows = self._hyphenated(token, lemma, pos)
         if token.pos_ == "PROPN" and not token.is_sent_start:
             return None  # "March" the month, "Strike Force" a name
         if pos == "VERB" and token.dep_ in ("amod", "compound"):
@@ -280,21 +110,74 @@ class EventFinder:
             extra = _find_words(token, entry.others)
             if extra is None:
                 continue
-            if all(_holds(c, token, entry) for c in entry.constraints):
+            if all(_holds(c, token, entry, self.lexicon.context) for c in entry.constraints):
                 return _Hit(token, entry, [token, *extra])
         return None
+
+    def _hyphenated(self, token: Token, lemma: str, pos: str) -> list[LexEntry]:
+        """"cease-fire", "counter-attack": the parser splits the word at its hyphen; look it up whole."""
+        i = token.i
+        doc = token.doc
+        if i < 2 or doc[i - 1].text != "-" or doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+            return []
+        first = doc[i - 2].lower_
+        return self.lexicon.lookup(first + lemma, pos) or self.lexicon.lookup(f"{first}-{lemma}", pos)
 
     # -- filling ----------------------------------------------------------------------------
     def _fill(self, hit: _Hit, args: ArgumentFinder) -> None:
         token, entry = hit.token, hit.entry
-        hit.source, hit.target = args.roles(token, entry.type, entry.option("of"), entry.option("poss"),
-                                            tuple(hit.tokens[1:]))
+        anchor = token
+        context = self.lexicon.context
+        if token.dep_ == "compound" and _lem(token.head) in context.frames:
+            anchor = token.head  # "carried out a mediation effort": the effort's verb gives the roles
+        elif (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head != token.head
+              and _lem(token.head.head) in context.partitives and token.head.head.pos_ == "NOUN"):
+            anchor = token.head.head  # "carried out a series of attacks"
+        hit.source, hit.target = args.roles(anchor, entry.type, entry.option("of"), entry.option("poss"),
+                                            tuple(hit.tokens[1:]) if anchor is token else ())
+        if anchor is not token:
+            hit.source, hit.target = self._frame_roles(token, anchor, hit, args)
+        if hit.target is not None and token.pos_ == "VERB":
+            obj = _object(token)
+            through = _through(obj, context.partitives)
+            if obj is not None and through is not None and _is_weapon(through, context.weapons):
+                hit.target = None  # "fired a total of 10 rounds": the munition is no target
+        if hit.source is not None and token.pos_ == "VERB":
+            obj = _object(token)
+            if obj is not None and token not in obj.subtree and _inside(hit.source.text, obj):
+                hit.source = None  # "barrel bombs were dropped": a word of the object is no source
+        if hit.source is not None and hit.source.text.lower().rstrip("s") in context.weapons:
+            hit.source = None  # "barrel bombs": the weapon is no source
+        if entry.option("swap") is not None:
+            hit.source, hit.target = None, hit.source  # "came under fire": the subject is the target
+        if hit.target is None and token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
+            shared = _shared_object(token)
+            if shared is not None:
+                hit.target = args.actor(shared)  # "trained and armed the militia"
         hit.mode = entry.mode or (args.mode(token) if entry.type == "ASSAULT" else None)
         if entry.type == "ASSAULT":
             hit.fatalities = count_dead(token, self.lexicon.context.kill)
         hit.status = modality_of(token, self.lexicon.cues)
         conf = entry.confidence + (0.06 if hit.source else 0.0) + (0.04 if hit.target else 0.0)
         hit.confidence = min(conf, 0.99)
+
+    @staticmethod
+    def _frame_roles(token: Token, anchor: Token, hit: _Hit, args: ArgumentFinder
+                     ) -> tuple[ActorRef | None, ActorRef | None]:
+        """Roles of "a mediation effort" or "a series of attacks": the agent of the verb that governs
+        the frame noun is the source; the event word itself is never its own target."""
+        source, target = hit.source, hit.target
+        if anchor.dep_ in ("dobj", "nsubjpass") and anchor.head.pos_ == "VERB":
+            agent = agent_of(anchor.head)
+            if agent is not None:
+                source = args.actor(agent)
+                if target is not None and source is not None and target.text == source.text:
+                    target = None
+        if target is not None and token.text in target.text.split():
+            target = None
+        if source is not None and token.text in source.text.split():
+            source = None
+        return source, target
 
     def _event(self, hit: _Hit, sent: SpacySpan, text: str) -> Event:
         return Event(
@@ -354,6 +237,18 @@ class EventFinder:
         return out
 
 
+def _is_weapon(token: Token, weapons: frozenset[str]) -> bool:
+    low = token.lower_
+    return _lem(token) in weapons or low in weapons or (low.endswith("s") and low[:-1] in weapons)
+
+
+def _inside(text: str, head: Token) -> bool:
+    """The words of ``text`` all lie in the phrase headed by ``head``."""
+    words = text.split()
+    subtree = {t.text for t in head.subtree}
+    return bool(words) and all(w in subtree for w in words)
+
+
 def _intent_kind(token: Token) -> str | None:
     """'INTENT' when the speaker announces its own act, 'REQUEST' when it says another must act."""
     clause = token
@@ -396,72 +291,6 @@ def _conditional(token: Token, marks: tuple[str, ...]) -> bool:
     return False
 
 
-def _find_words(token: Token, words: tuple[str, ...]) -> list[Token] | None:
-    """The tokens, among the trigger's dependents and their dependents, that spell the other words."""
-    if not words:
-        return []
-    found = []
-    near = list(token.children)
-    near.extend(g for c in list(near) for g in c.children)
-    for word in words:
-        match = next((t for t in near if t.lemma_.lower() == word or t.lower_ == word), None)
-        if match is None:
-            return None
-        found.append(match)
-    return found
-
-
-def _holds(c: Constraint, token: Token, entry: LexEntry) -> bool:
-    name, values = c.name, c.values
-    if name == "obj":
-        obj = _object(token)
-        if not values:
-            return obj is not None
-        return obj is not None and _lem(obj) in values
-    if name == "subj":
-        subj = _subject(token)
-        return subj is not None and _lem(subj) in values
-    if name == "prep":
-        return any(ch.dep_ in ("prep", "prt", "agent") and ch.lower_ in values for ch in token.children)
-    if name == "mod":
-        return any(ch.dep_ in ("compound", "amod", "nmod", "npadvmod") and (_lem(ch) in values or ch.lower_ in values)
-                   for ch in token.children)
-    if name == "head":
-        return token.head != token and (_lem(token.head) in values or token.head.lower_ in values)
-    if name == "nohead":
-        return token.head == token or _lem(token.head) not in values
-    if name == "xcomp":
-        return any(ch.dep_ == "xcomp" for ch in token.children)
-    return True  # role hints (of=, poss=) are not conditions
-
-
-def _object(token: Token) -> Token | None:
-    for ch in token.children:
-        if ch.dep_ in ("dobj", "nsubjpass", "obj"):
-            return ch
-    if token.pos_ in ("NOUN", "PROPN"):
-        for ch in token.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("of", "for", "on"):
-                for g in ch.children:
-                    if g.dep_ == "pobj":
-                        return g
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        return token.head
-    return None
-
-
-def _subject(token: Token) -> Token | None:
-    if token.pos_ == "VERB":
-        return agent_of(token)
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
-        return token.head
-    return None
-
-
-def _lem(token: Token) -> str:
-    return token.lemma_.lower()
-
-
 def _trigger_span(tokens: list[Token], text: str) -> Span:
     """The trigger word, plus its particles or objects when they stand next to it ("opened fire")."""
     head = tokens[0]
@@ -494,6 +323,9 @@ def _linked(a: _Hit, b: _Hit, casualty: frozenset[str] = frozenset()) -> bool:
             return True
         if y.dep_ == "pobj" and y.head.head == x and y.head.dep_ in ("prep", "agent"):
             return True
+    for x, y in ((a, b), (b, a)):
+        if y.token.dep_ == "pobj" and y.token.head.head in x.tokens[1:]:
+            return True  # "claimed responsibility for the bombings"
         if y in a.tokens[1:] or y in b.tokens[1:]:
             return True
     return False
