@@ -12,13 +12,17 @@ from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import (
     AREA_CUES,
     DEMONYM_ENDINGS,
+    GROUP_NOUNS,
     LIST_JOINERS,
     NAME_PARTICLES,
+    NEVER_ALONE,
+    NEWSPAPER_WORDS,
     NOT_PLACE_LABELS,
     PLACE_LABELS,
     PLACE_PREPS,
     SETTLEMENT_CUES,
     STRONG_PREPS,
+    TITLE_WORDS,
 )
 from flashpoint.geo.text import fold, strip_article
 from flashpoint.nlp.docview import entities_of, sentence_ends, sentence_starts, text_of, tokens_of, words_of
@@ -29,7 +33,11 @@ MAX_NAME_TOKENS = 6
 W_POP, W_COUNTRY, W_ADMIN1, W_CURATED_AREA, W_CURATED, W_ALTERNATE = 0.6, 3.0, 1.0, 2.0, 1.0, -1.0
 W_AREA_CUE, W_SETTLEMENT_CUE, W_CONTAINER, W_FOCUS, W_TOP_FOCUS = 4.0, 2.0, 8.0, 2.0, 1.0
 W_LIST_COUNTRY, W_LIST_ADMIN1, W_SENTENCE, W_SAME_NAME_AREA = 3.0, 2.0, 1.0, -1.5
-W_MAJOR_CITY, W_ADMIN1_FOCUS = 1.5, 1.5
+W_MAJOR_CITY, W_ADMIN1_FOCUS, W_CAPITAL, W_NAMED_AREA = 1.5, 1.5, 2.5, 2.5
+CAPITAL_POPULATION = 200_000  # a capital this size is meant by its name ("Washington")
+# A town outside the countries a document names (and their neighbours) stays only with a
+# container ("Kani, Gifu") or when it is this well known.
+WELL_KNOWN_POPULATION = 1_000_000
 MAJOR_CITY_POPULATION = 1_000_000
 STRONG_CITY_POPULATION = 15000
 ORG_CITY_POPULATION = 50000
@@ -51,6 +59,7 @@ class Mention:
     neighbours: list["Mention"] = field(default_factory=list)
     choice: Entry | None = None
     scores: dict[int, float] = field(default_factory=dict)
+    org_head: bool = False  # "Fano militia", "the Kano fire department"
 
 
 class Geoparser:
@@ -110,9 +119,12 @@ class Geoparser:
             if end - start > 1 and doc[end - 1].lower_ in AREA_CUES:
                 end -= 1
                 cue = "area"
-            if start >= end or self._is_demonym(doc, start, end):
+            if start >= end or self._is_demonym(doc, start, end) or _not_a_place(doc, start, end):
                 continue
             key, cands = self._lookup(doc[start:end].text)
+            if cue and (full := self._lookup(doc[start:end + 1].text))[1] and any(
+                    self.gaz.entry(i).feature == "admin2" for i, _ in full[1]):
+                key, cands, end, cue = full[0], full[1], end + 1, None  # "Metcalfe County"
             if not cands:
                 continue
             m = Mention(start, end, key, cands, ent.label_, True, cue=cue)
@@ -157,6 +169,9 @@ class Geoparser:
                 i += 1
                 continue
             j, key, cands = best
+            if _not_a_place(doc, i, j):
+                i = j
+                continue
             label = None
             if i in label_of:
                 lab, s, e = label_of[i]
@@ -175,6 +190,7 @@ class Geoparser:
         return False
 
     def _read_cues(self, doc: Doc, m: Mention) -> None:
+        m.org_head = _heads_a_group(doc, m.end_with_cue or m.end)
         after = doc[m.end] if m.end < len(doc) else None
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
             m.cue = "area"
@@ -302,12 +318,14 @@ class Geoparser:
         score = W_POP * math.log10(e.population + 10)
         if e.feature == "country":
             score += W_COUNTRY
-        elif e.feature == "admin1":
+        elif e.feature in ("admin1", "admin2"):
             score += W_ADMIN1
         elif e.curated and e.feature in ("region", "feature"):
             score += W_CURATED_AREA
         if e.curated:
             score += W_CURATED
+        if e.capital and e.population >= CAPITAL_POPULATION:
+            score += W_CAPITAL
         if alternate:
             score += W_ALTERNATE
         return score
@@ -319,6 +337,7 @@ class Geoparser:
         city_keys = {(e.country) for e, _ in entries if e.feature == "city"}
         top_focus = focus.most_common(1)[0][0] if focus else None
         area_focus = {(c.country, c.admin1) for c in chosen.values() if c.admin1 and c.country == top_focus}
+        named_areas = {(c.country, c.name) for k, c in chosen.items() if c.feature == "admin1" and k != id(m)}
         for e, alt in entries:
             s = self._prior(e, alt)
             if m.cue == "area":
@@ -337,6 +356,8 @@ class Geoparser:
                 s += W_MAJOR_CITY
             if (e.country, e.admin1) in area_focus and e.feature != "admin1":
                 s += W_ADMIN1_FOCUS
+            if (e.country, e.admin1) in named_areas and e.feature != "admin1":
+                s += W_NAMED_AREA  # a Springfield in the state the document names
             if e.country in focus:
                 s += W_FOCUS * min(focus[e.country], 3) / 3
                 if e.country == top_focus:
@@ -404,6 +425,58 @@ class Geoparser:
                     and m.container is None and named and choice.country not in named):
                 choice = None
             m.choice = choice
+        self._keep_to_the_documents_countries(live)
+
+    def _keep_to_the_documents_countries(self, live: list[Mention]) -> None:
+        """A town outside the countries the document names (as countries or first-level areas)
+        and their neighbours needs strong evidence: a container, or being a capital or a city of a
+        million. Without it, the best candidate inside those countries is taken, else none. The
+        head of an organisation's name ("Fano militia") must lie in a named country itself."""
+        about = {m.choice.country for m in live if m.choice is not None and m.choice.country
+                 and m.choice.feature in ("country", "admin1", "admin2")}
+        if not about:
+            return
+        near = about | {n for c in about for n in self.gaz.neighbours.get(c, ())}
+        for m in live:
+            e = m.choice
+            if e is None or e.country is None or e.country in about or e.feature in ("country", "admin1"):
+                continue
+            if m.container is not None:
+                continue
+            if not m.org_head:
+                if e.capital or e.population >= WELL_KNOWN_POPULATION:
+                    continue
+                if e.country in near and (e.population >= STRONG_CITY_POPULATION or e.curated):
+                    continue
+            inside = [k for k in m.scores if self.gaz.entry(k).country in about]
+            m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None
+
+
+def _not_a_place(doc: Doc, start: int, end: int) -> bool:
+    """A compass word or month alone, part of a person's name after a title ("Lt Col Sani Uba"),
+    or a newspaper's name ("The Jordan Times")."""
+    if end - start == 1 and doc[start].lower_.rstrip(".") in NEVER_ALONE:
+        return True
+    j = start - 1
+    while j >= 0 and j >= start - 3 and doc[j].lower_ not in TITLE_WORDS and _capitalised(doc[j]) \
+            and doc[j].ent_type_ in ("PERSON", ""):
+        j -= 1
+    if j >= 0 and doc[j].lower_ in TITLE_WORDS and doc[j].is_title or j >= 0 and doc[j].lower_ in TITLE_WORDS \
+            and j < start - 1:
+        return True
+    if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ in NEWSPAPER_WORDS:
+        return True
+    return False
+
+
+def _heads_a_group(doc: Doc, end: int) -> bool:
+    """The name is followed (within two words) by a group noun: "Fano militia", "Kano State Police"."""
+    for k in range(end, min(len(doc), end + 2)):
+        if doc[k].lower_ in GROUP_NOUNS:
+            return True
+        if not _capitalised(doc[k]):
+            return False
+    return False
 
 
 def _capitalised(tok: Token) -> bool:
