@@ -251,8 +251,13 @@ class Geoparser:
     def _accept_alone(self, doc: Doc, m: Mention) -> bool:
         """Whether the mention is a place on its own evidence (its label, its strength, its context)."""
         rule = self._rule(m)
+        if rule != "never" and is_dateline(doc, m.start, m.end):
+            return True
         if m.from_entity:
             return rule != "context" or self._has_context(doc, m, strong_only=False) or len(self._top(m)) > 0 and m.label == "GPE"
+        if m.label in ("NORP", "LANGUAGE") and rule is None and not m.key.endswith(DEMONYM_ENDINGS) and " " not in m.key:
+            # the small model calls some cities peoples ("Aleppo"): a place in a place's context
+            return self._has_context(doc, m, strong_only=True)
         if rule == "never" or (m.label and m.label.lstrip("in-") in NOT_PLACE_LABELS):
             return False
         if m.label in ("PERSON", "in-PERSON", "in-GPE", "in-LOC", "in-FAC"):
@@ -428,28 +433,66 @@ class Geoparser:
         self._keep_to_the_documents_countries(live)
 
     def _keep_to_the_documents_countries(self, live: list[Mention]) -> None:
-        """A town outside the countries the document names (as countries or first-level areas)
-        and their neighbours needs strong evidence: a container, or being a capital or a city of a
-        million. Without it, the best candidate inside those countries is taken, else none. The
-        head of an organisation's name ("Fano militia") must lie in a named country itself."""
-        about = {m.choice.country for m in live if m.choice is not None and m.choice.country
-                 and m.choice.feature in ("country", "admin1", "admin2")}
+        """A place outside the countries the document names and their neighbours needs strong
+        evidence: a container, or being a capital or a city of a million. Without it, the best
+        candidate inside those countries is taken, else none. The head of an organisation's name
+        ("Fano militia") must lie in a named country itself.
+
+        The named countries are those named as countries, with the capitals and cities of a
+        million; first-level areas join them once they pass the same test (a document that names
+        no country is about the countries of its areas)."""
+        about = {m.choice.country for m in live if m.choice is not None and m.choice.country and (
+            m.choice.feature == "country" or self._well_known(m.choice))}
+        areas = [m for m in live if m.choice is not None and m.choice.feature in ("admin1", "admin2")]
+        if about:
+            for m in areas:
+                self._gate(m, about, self._near(about))
+        about |= {m.choice.country for m in areas if m.choice is not None and m.choice.country}
         if not about:
             return
-        near = about | {n for c in about for n in self.gaz.neighbours.get(c, ())}
+        near = self._near(about)
         for m in live:
-            e = m.choice
-            if e is None or e.country is None or e.country in about or e.feature in ("country", "admin1"):
-                continue
-            if m.container is not None:
-                continue
-            if not m.org_head:
-                if e.capital or e.population >= WELL_KNOWN_POPULATION:
-                    continue
-                if e.country in near and (e.population >= STRONG_CITY_POPULATION or e.curated):
-                    continue
-            inside = [k for k in m.scores if self.gaz.entry(k).country in about]
-            m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None
+            if m.choice is not None and m.choice.feature not in ("country", "admin1", "admin2"):
+                self._gate(m, about, near)
+
+    def _near(self, countries: set[str]) -> set[str]:
+        return countries | {n for c in countries for n in self.gaz.neighbours.get(c, ())}
+
+    @staticmethod
+    def _well_known(e: Entry) -> bool:
+        return e.feature == "city" and (e.capital or e.population >= WELL_KNOWN_POPULATION)
+
+    def _gate(self, m: Mention, about: set[str], near: set[str]) -> None:
+        e = m.choice
+        if e is None or e.country is None or e.country in about or m.container is not None:
+            return
+        if not m.org_head:
+            if self._well_known(e) or e.feature in ("admin1", "admin2") and m.cue is not None:
+                return
+            strong = e.population >= STRONG_CITY_POPULATION or e.curated or e.feature != "city"
+            if e.country in near and strong:
+                return
+            if strong and len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1:
+                return  # a name only one country has ("Cairns"): no other reading to prefer
+        inside = [k for k in m.scores if self.gaz.entry(k).country in about]
+        m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """An all-caps name opening a paragraph, then a comma, a dash, a bracket or the line's end:
+    "KABUL, Afghanistan (AP) —", "BANTAM — A man...", "DETROIT" on a line of its own."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.is_upper for t in words) or sum(len(t) for t in words) < 3:
+        return False
+    if start == 0:
+        return True  # the text's first words, in capitals
+    before = doc[start - 1]
+    if "\n" not in before.text and "\n" not in before.whitespace_ and before.text not in {".", "!", "?"}:
+        return False
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    return after.text in {",", "(", "—", "–", "-", "--", ":"} or "\n" in after.text or "\n" in doc[end - 1].whitespace_
 
 
 def _not_a_place(doc: Doc, start: int, end: int) -> bool:
