@@ -228,7 +228,15 @@ class Geoparser:
             if 0 < len(between) <= 3 and all(t.text in LIST_JOINERS or t.lower_ in LIST_JOINERS for t in between):
                 a.neighbours.append(b)
                 b.neighbours.append(a)
-        accepted = {id(m): self._accept_alone(doc, m) for m in mentions}
+        people = self._person_names(doc, mentions)
+        accepted = {id(m): self._accept_alone(doc, m) and (m.key not in people or self._has_context(doc, m, strong_only=True))
+                    for m in mentions}
+        for a, b in zip(mentions, mentions[1:]):
+            if b.start == (a.end_with_cue or a.end) and accepted[id(a)] and accepted[id(b)]:
+                # "Far North Queensland": a descriptor of the next place, not a place of elsewhere
+                theirs = {self.gaz.entry(i).country for i, _ in b.candidates}
+                if not any(self.gaz.entry(i).country in theirs for i, _ in a.candidates):
+                    accepted[id(a)] = False
         for _ in range(3):  # a list of places is places: let acceptance spread along lists
             for m in mentions:
                 if not accepted[id(m)] and any(accepted[id(o)] for o in m.neighbours) and self._may_spread(m):
@@ -238,6 +246,23 @@ class Geoparser:
                 m.candidates = []
             if m.container is not None and not accepted[id(m.container)]:
                 m.container = None
+
+    def _person_names(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Names the document uses for a person: inside a longer PERSON entity ("Jenny Palma",
+        "Georgia Stevens") or next to "said" ("said Georgia"). Elsewhere in the document they are
+        places only after a preposition of place or with a container."""
+        people = set()
+        for m in mentions:
+            if m.label == "in-PERSON":
+                people.add(m.key)
+            before = _prev_word(doc, m.start)
+            after = doc[m.end] if m.end < len(doc) else None
+            if (before is not None and before.lower_ in ("said", "says") and (m.end == len(doc) or doc[m.end].is_punct)) \
+                    or (after is not None and after.lower_ in ("said", "says", "told") and m.label == "PERSON"):
+                people.add(m.key)
+        return {k for k in people if not any(self.gaz.entry(i).feature == "country" and not alt
+                                             for m in mentions if m.key == k for i, alt in m.candidates)
+                or k in self.gaz.rules}
 
     def _has_feature(self, m: Mention, features: tuple[str, ...]) -> bool:
         return any(self.gaz.entry(i).feature in features for i, _ in m.candidates)
@@ -336,13 +361,18 @@ class Geoparser:
         return score
 
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
-               sentence_countries: dict[int, Counter]) -> dict[int, float]:
+               sentence_countries: dict[int, Counter], own_votes: Counter | None = None) -> dict[int, float]:
         scores = {}
+        if own_votes:  # the name's own mentions do not vote for their reading
+            focus = focus - own_votes
         entries = [(self.gaz.entry(i), alt) for i, alt in m.candidates]
         city_keys = {(e.country) for e, _ in entries if e.feature == "city"}
         top_focus = focus.most_common(1)[0][0] if focus else None
         area_focus = {(c.country, c.admin1) for c in chosen.values() if c.admin1 and c.country == top_focus}
         named_areas = {(c.country, c.name) for k, c in chosen.items() if c.feature == "admin1" and k != id(m)}
+        names_country = any(e.feature == "country" and not alt for e, alt in entries)
+        within = {(c.country, c.admin1) for k, c in chosen.items()
+                  if c.admin1 and c.feature in ("city", "admin2") and k != id(m)}
         for e, alt in entries:
             s = self._prior(e, alt)
             if m.cue == "area":
@@ -363,6 +393,11 @@ class Geoparser:
                 s += W_ADMIN1_FOCUS
             if (e.country, e.admin1) in named_areas and e.feature != "admin1":
                 s += W_NAMED_AREA  # a Springfield in the state the document names
+            if e.feature == "admin1" and (e.country, e.name) in within:
+                s += W_NAMED_AREA  # Georgia the state when the document's counties lie in it
+            elif names_country and e.feature != "country" and m.cue is None and m.container is None \
+                    and (e.country, e.admin1) not in named_areas:
+                s -= W_COUNTRY  # a country's name never loses to a town or area of that name alone
             if e.country in focus:
                 s += W_FOCUS * min(focus[e.country], 3) / 3
                 if e.country == top_focus:
@@ -384,6 +419,7 @@ class Geoparser:
         sentence_of = {id(m): starts[m.start] for m in live}
         chosen: dict[int, Entry] = {}
         focus: Counter = Counter()
+        votes_by_key: dict[str, Counter] = defaultdict(Counter)
         for pass_no in range(2):
             sentence_countries: dict[int, Counter] = defaultdict(Counter)
             if pass_no:
@@ -391,8 +427,9 @@ class Geoparser:
                     if id(m) in chosen:
                         sentence_countries[sentence_of[id(m)]][chosen[id(m)].country] += 1
             new_focus: Counter = Counter()
+            new_votes: dict[str, Counter] = defaultdict(Counter)
             for m in live:
-                scores = self._score(m, focus, chosen, sentence_of, sentence_countries)
+                scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key))
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
@@ -407,7 +444,8 @@ class Geoparser:
                 if e.country and (e.feature == "country" or margin >= 3 or
                                   len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1):
                     new_focus[e.country] += 1
-            focus = new_focus
+                    new_votes[m.key][e.country] += 1
+            focus, votes_by_key = new_focus, new_votes
         # one name, one place in a document, unless a container or cue says otherwise
         by_key: dict[str, list[Mention]] = defaultdict(list)
         for m in live:
@@ -444,6 +482,7 @@ class Geoparser:
         about = {m.choice.country for m in live if m.choice is not None and m.choice.country and (
             m.choice.feature == "country" or self._well_known(m.choice))}
         areas = [m for m in live if m.choice is not None and m.choice.feature in ("admin1", "admin2")]
+        self._prefer_named_areas(live)
         if about:
             for m in areas:
                 self._gate(m, about, self._near(about))
@@ -454,6 +493,22 @@ class Geoparser:
         for m in live:
             if m.choice is not None and m.choice.feature not in ("country", "admin1", "admin2"):
                 self._gate(m, about, near)
+
+    def _prefer_named_areas(self, live: list[Mention]) -> None:
+        """A town of the name in a first-level area the document names wins over one elsewhere,
+        however well known ("Paris" in an article about Kentucky is Paris, Kentucky)."""
+        named = {(m.choice.country, m.choice.name) for m in live
+                 if m.choice is not None and m.choice.feature == "admin1"}
+        if not named:
+            return
+        for m in live:
+            e = m.choice
+            if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container:
+                continue
+            local = [k for k in m.scores if (self.gaz.entry(k).country, self.gaz.entry(k).admin1) in named
+                     and self.gaz.entry(k).feature != "admin1"]
+            if local:
+                m.choice = self.gaz.entry(max(local, key=m.scores.get))
 
     def _near(self, countries: set[str]) -> set[str]:
         return countries | {n for c in countries for n in self.gaz.neighbours.get(c, ())}
@@ -466,15 +521,15 @@ class Geoparser:
         e = m.choice
         if e is None or e.country is None or e.country in about or m.container is not None:
             return
+        inside = [k for k in m.scores if self.gaz.entry(k).country in about]
         if not m.org_head:
-            if self._well_known(e) or e.feature in ("admin1", "admin2") and m.cue is not None:
+            if self._well_known(e) and not inside or e.feature in ("admin1", "admin2") and m.cue is not None:
                 return
             strong = e.population >= STRONG_CITY_POPULATION or e.curated or e.feature != "city"
             if e.country in near and strong:
                 return
             if strong and len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1:
                 return  # a name only one country has ("Cairns"): no other reading to prefer
-        inside = [k for k in m.scores if self.gaz.entry(k).country in about]
         m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None
 
 
