@@ -7,7 +7,14 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from flashpoint.geo.parser import is_dateline
-from flashpoint.geo.patterns import AREA_CUES, EVENT_PREPS, NOT_LOCATION_PREPS, SETTLEMENT_CUES, STATEMENT_VERBS
+from flashpoint.geo.patterns import (
+    ACTOR_HEADS,
+    AREA_CUES,
+    EVENT_PREPS,
+    NOT_LOCATION_PREPS,
+    SETTLEMENT_CUES,
+    STATEMENT_VERBS,
+)
 from flashpoint.models import Place, Span
 from flashpoint.nlp.docview import sentence_start_chars
 
@@ -33,8 +40,11 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
     were about ("...reached Kibumba. Two soldiers were killed"), which also wins over a sentence's
     bare country when it lies in that country. Never a place named as an origin or comparison, an
     owner ("Russia's ambassador"), a capital or country speaking for its government ("Washington
-    said"), or a dateline (it places the article, not each event)."""
-    places = [p for p in places if not _in_dateline(doc, p)]
+    said"), a dateline (it places the article, not each event), or a landmark in a country no other
+    place of the article lies in (a shipping route "around the Cape of Good Hope")."""
+    local_countries = {p.country for p in places if p.feature not in ("feature", "region")}
+    places = [p for p in places if not _in_dateline(doc, p)
+              and not (p.feature in ("feature", "region") and p.country and p.country not in local_countries)]
     inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
     if not inside:
         return _place_in_focus(doc, sentence, places)
@@ -83,6 +93,10 @@ def _is_actor(doc: Doc, place: Place) -> bool:
     root = span.root
     if root.dep_ == "poss" or any(t.dep_ == "case" and t.head == root for t in doc[span.end:span.end + 1]):
         return True
+    if root.dep_ in ("compound", "amod", "nmod") and (root.head.dep_ in SUBJECT_DEPS or root.head.lower_ in ACTOR_HEADS):
+        return True  # "U.S. officials warned", "U.S. Central Command said"
+    if root.dep_ in ("nsubj", "csubj") and place.feature == "country":
+        return True  # "the United States has carried out strikes": the actor
     return root.dep_ in ("nsubj", "csubj") and root.head.lemma_.lower() in STATEMENT_VERBS
 
 

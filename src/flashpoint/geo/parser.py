@@ -15,6 +15,8 @@ from flashpoint.geo.patterns import (
     GROUP_NOUNS,
     LIST_JOINERS,
     NAME_PARTICLES,
+    ACTOR_SUFFIXES,
+    NATURAL_FEATURE_WORDS,
     NEVER_ALONE,
     NEWSPAPER_WORDS,
     NOT_PLACE_LABELS,
@@ -38,6 +40,7 @@ CAPITAL_POPULATION = 200_000  # a capital this size is meant by its name ("Washi
 # A town outside the countries a document names (and their neighbours) stays only with a
 # container ("Kani, Gifu") or when it is this well known.
 WELL_KNOWN_POPULATION = 1_000_000
+UNIQUE_AREA_POPULATION = 500_000  # an area of a far country, with no namesake, kept alone ("Hawaii")
 MAJOR_CITY_POPULATION = 1_000_000
 STRONG_CITY_POPULATION = 15000
 ORG_CITY_POPULATION = 50000
@@ -137,6 +140,9 @@ class Geoparser:
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             self._read_cues(doc, m)
+        heads = {m.key for m in mentions if m.org_head}
+        for m in mentions:  # one name, one reading: "Fano militiamen ... Fano, a network of ..."
+            m.org_head = m.key in heads
         return mentions
 
     def _scan(self, doc: Doc, taken: list[bool], label_of: dict[int, tuple[str, int, int]]) -> list[Mention]:
@@ -191,6 +197,10 @@ class Geoparser:
 
     def _read_cues(self, doc: Doc, m: Mention) -> None:
         m.org_head = _heads_a_group(doc, m.end_with_cue or m.end)
+        end = m.end_with_cue or m.end
+        if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS:
+            # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature
+            m.candidates = [c for c in m.candidates if self.gaz.entry(c[0]).feature not in ("city", "admin2")]
         after = doc[m.end] if m.end < len(doc) else None
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
             m.cue = "area"
@@ -474,7 +484,7 @@ class Geoparser:
         """A place outside the countries the document names and their neighbours needs strong
         evidence: a container, or being a capital or a city of a million. Without it, the best
         candidate inside those countries is taken, else none. The head of an organisation's name
-        ("Fano militia") must lie in a named country itself.
+        ("Fano militia") must lie in a named country or a neighbour.
 
         The named countries are those named as countries, with the capitals and cities of a
         million; first-level areas join them once they pass the same test (a document that names
@@ -505,8 +515,9 @@ class Geoparser:
             e = m.choice
             if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container:
                 continue
+            alternate = dict(m.candidates)
             local = [k for k in m.scores if (self.gaz.entry(k).country, self.gaz.entry(k).admin1) in named
-                     and self.gaz.entry(k).feature != "admin1"]
+                     and self.gaz.entry(k).feature != "admin1" and not alternate.get(k)]
             if local:
                 m.choice = self.gaz.entry(max(local, key=m.scores.get))
 
@@ -522,13 +533,16 @@ class Geoparser:
         if e is None or e.country is None or e.country in about or m.container is not None:
             return
         inside = [k for k in m.scores if self.gaz.entry(k).country in about]
+        if m.org_head and e.country in near and not inside:
+            return  # "Danbury police" in an article that names only Mexico besides
         if not m.org_head:
             if self._well_known(e) and not inside or e.feature in ("admin1", "admin2") and m.cue is not None:
                 return
             strong = e.population >= STRONG_CITY_POPULATION or e.curated or e.feature != "city"
             if e.country in near and strong:
                 return
-            if strong and len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1:
+            unique = len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1
+            if unique and (e.feature == "city" and strong or e.population >= UNIQUE_AREA_POPULATION):
                 return  # a name only one country has ("Cairns"): no other reading to prefer
         m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None
 
@@ -564,6 +578,8 @@ def _not_a_place(doc: Doc, start: int, end: int) -> bool:
         return True
     if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ in NEWSPAPER_WORDS:
         return True
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in ACTOR_SUFFIXES:
+        return True  # "Iran-backed", "Chiang Mai-based": a modifier of an actor
     return False
 
 

@@ -60,7 +60,13 @@ GROUP_NOUNS = {"militia", "militias", "fighters", "rebels", "forces", "army", "b
                "battalion", "group", "movement", "front", "party", "police", "department", "council",
                "university", "college", "school", "hospital", "club", "team", "fc", "company",
                "corporation", "corp", "inc", "ltd", "bank", "airlines", "airways", "fire", "sheriff",
-               "militiamen", "guards", "insurgents", "regiment", "division", "command", "unit"}
+               "militiamen", "guards", "insurgents", "regiment", "division", "command", "unit",
+               "commander", "commanders", "fighter", "militant", "militants", "rebel", "members"}
+# Words after a name that make it a river, a lake or a range ("the San Juan river"): not the town
+# of that name.
+NATURAL_FEATURE_WORDS = {"river", "lake", "mountains", "mountain", "hills", "valley", "bay", "creek",
+                         "desert", "forest", "island", "islands", "peninsula", "strait", "canal",
+                         "basin", "plateau", "delta", "gorge", "pass"}
 # Capitalised words after a name that make it a newspaper's or a broadcaster's ("The Jordan Times",
 # "Washington Post"): not a place at all.
 NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "telegraph",
@@ -75,3 +81,12 @@ STATEMENT_VERBS = {"say", "tell", "announce", "warn", "accuse", "claim", "deny",
                    "promise", "vow", "pledge", "agree", "decide", "refuse", "respond", "reply", "ask",
                    "criticize", "criticise", "blame", "welcome", "support", "oppose", "propose", "offer",
                    "confirm", "report", "believe", "want", "hope", "expect", "plan", "seek", "dismiss"}
+# Words after "<place>-" that make the place a modifier of an actor: "Iran-backed", "Kyiv-based".
+ACTOR_SUFFIXES = {"backed", "allied", "aligned", "based", "led", "funded", "supported", "linked",
+                  "sponsored", "born", "trained", "armed", "friendly", "affiliated"}
+# Nouns an actor's demonym or country modifies ("U.S. officials", "the U.S. Africa Command").
+ACTOR_HEADS = {"official", "officials", "government", "authority", "authorities", "ministry", "military",
+               "troops", "forces", "force", "command", "president", "embassy", "ambassador", "envoy",
+               "navy", "army", "army's", "soldiers", "diplomats", "diplomat", "leader", "leaders",
+               "spokesman", "spokeswoman", "intelligence", "administration", "officials'", "state",
+               "media", "broadcaster", "agency", "aircraft", "jets", "warplanes", "drones"}
