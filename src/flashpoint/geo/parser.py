@@ -182,6 +182,9 @@ class Geoparser:
             if i in label_of:
                 lab, s, e = label_of[i]
                 label = lab if (s, e) == (i, j) else f"in-{lab}"
+                if lab in ("DATE", "TIME") and (s, e) == (i, j) and not any(ch.isdigit() for ch in key) \
+                        and key not in NEVER_ALONE and self.gaz.rules.get(key) != "never":
+                    label = None  # the small model's "date" that is a bare name ("Niger and Chad")
             found.append(Mention(i, j, key, cands, label, False))
             i = j
         return found
@@ -200,7 +203,7 @@ class Geoparser:
         end = m.end_with_cue or m.end
         if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS:
             # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature
-            m.candidates = [c for c in m.candidates if self.gaz.entry(c[0]).feature not in ("city", "admin2")]
+            m.candidates = [c for c in m.candidates if self.gaz.entry(c[0]).feature in ("feature", "region")]
         after = doc[m.end] if m.end < len(doc) else None
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
             m.cue = "area"
