@@ -44,7 +44,7 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
     place of the article lies in (a shipping route "around the Cape of Good Hope")."""
     local_countries = {p.country for p in places if p.feature not in ("feature", "region")}
     places = [p for p in places if not _in_dateline(doc, p)
-              and not (p.feature in ("feature", "region") and p.country and p.country not in local_countries)]
+              and not (p.feature == "feature" and local_countries and p.country not in local_countries)]
     inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
     if not inside:
         return _place_in_focus(doc, sentence, places)
@@ -91,8 +91,9 @@ def _is_actor(doc: Doc, place: Place) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
-    if root.dep_ == "poss" or any(t.dep_ == "case" and t.head == root for t in doc[span.end:span.end + 1]):
-        return True
+    owner = root.dep_ == "poss" or any(t.dep_ == "case" and t.head == root for t in doc[span.end:span.end + 1])
+    if owner and (root.head.lower_ in ACTOR_HEADS or root.head.ent_type_ == "PERSON"):
+        return True  # "Russia's ambassador", not "Greece's biggest trial"
     if root.dep_ in ("compound", "amod", "nmod") and (root.head.dep_ in SUBJECT_DEPS or root.head.lower_ in ACTOR_HEADS):
         return True  # "U.S. officials warned", "U.S. Central Command said"
     if root.dep_ in ("nsubj", "csubj") and place.feature == "country":
@@ -128,8 +129,10 @@ def _attachment(root: Token, own: set[int], anchors: dict[int, int]) -> tuple[in
              and not _names_a_place(t)]
     if len(path) == 1 and path[0].dep_ == "nsubjpass":
         return 1, True  # "Kupiansk was shelled": the place is what the event happened to
-    if any(t.dep_ in SUBJECT_DEPS or t.dep_ in ("relcl", "poss") for t in path):
+    if any(t.dep_ in SUBJECT_DEPS or t.dep_ == "relcl" for t in path):
         return None
+    if path[0].dep_ == "poss" and path[0].head.lower_ in ACTOR_HEADS:
+        return None  # "shot Russia's ambassador": the owner of the target, not where
     if preps:
         nearest = preps[0]
         siege_of = (nearest.lower_ == "of" and nearest.head.i == tok.i and anchors[tok.i] == 0

@@ -535,6 +535,8 @@ class Geoparser:
         e = m.choice
         if e is None or e.country is None or e.country in about or m.container is not None:
             return
+        if m.cue == "settlement" or e.curated and not m.org_head:
+            return  # "the town of Samarra"; a place an analyst added for the news it is in
         inside = [k for k in m.scores if self.gaz.entry(k).country in about]
         if m.org_head and e.country in near and not inside:
             return  # "Danbury police" in an article that names only Mexico besides

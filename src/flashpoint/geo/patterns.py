@@ -89,4 +89,5 @@ ACTOR_HEADS = {"official", "officials", "government", "authority", "authorities"
                "troops", "forces", "force", "command", "president", "embassy", "ambassador", "envoy",
                "navy", "army", "army's", "soldiers", "diplomats", "diplomat", "leader", "leaders",
                "spokesman", "spokeswoman", "intelligence", "administration", "officials'", "state",
-               "media", "broadcaster", "agency", "aircraft", "jets", "warplanes", "drones"}
+               "media", "broadcaster", "agency", "aircraft", "jets", "warplanes", "drones", "consul",
+               "minister", "foreign", "defence", "defense", "prime", "king", "delegation", "representative"}
