@@ -35,7 +35,8 @@ MAX_NAME_TOKENS = 6
 W_POP, W_COUNTRY, W_ADMIN1, W_CURATED_AREA, W_CURATED, W_ALTERNATE = 0.6, 3.0, 1.0, 2.0, 1.0, -1.0
 W_AREA_CUE, W_SETTLEMENT_CUE, W_CONTAINER, W_FOCUS, W_TOP_FOCUS = 4.0, 2.0, 8.0, 2.0, 1.0
 W_LIST_COUNTRY, W_LIST_ADMIN1, W_SENTENCE, W_SAME_NAME_AREA = 3.0, 2.0, 1.0, -1.5
-W_MAJOR_CITY, W_ADMIN1_FOCUS, W_CAPITAL, W_NAMED_AREA = 1.5, 1.5, 2.5, 2.5
+W_MAJOR_CITY, W_ADMIN1_FOCUS, W_CAPITAL, W_NAMED_AREA, W_AREA_VOTE = 1.5, 1.5, 2.5, 2.5, 1.0
+MAX_AREA_VOTES = 4
 CAPITAL_POPULATION = 200_000  # a capital this size is meant by its name ("Washington")
 # A town outside the countries a document names (and their neighbours) stays only with a
 # container ("Kani, Gifu") or when it is this well known.
@@ -374,8 +375,12 @@ class Geoparser:
         return score
 
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
-               sentence_countries: dict[int, Counter], own_votes: Counter | None = None) -> dict[int, float]:
+               sentence_countries: dict[int, Counter], own_votes: Counter | None = None,
+               area_votes: Counter | None = None) -> dict[int, float]:
         scores = {}
+        area_votes = area_votes or Counter()
+        own = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in m.candidates if self.gaz.entry(i).admin1}
+        own_share = 1 / len(own) if own else 0.0
         if own_votes:  # the name's own mentions do not vote for their reading
             focus = focus - own_votes
         entries = [(self.gaz.entry(i), alt) for i, alt in m.candidates]
@@ -406,6 +411,11 @@ class Geoparser:
                 s += W_ADMIN1_FOCUS
             if (e.country, e.admin1) in named_areas and e.feature != "admin1":
                 s += W_NAMED_AREA  # a Springfield in the state the document names
+            if e.feature in ("city", "admin2") and area_votes:
+                # the area where the document's other names have places ("DeKalb County" and
+                # "Gainesville" together: Georgia); a name of many areas votes little
+                others = area_votes[(e.country, e.admin1)] - own_share
+                s += W_AREA_VOTE * min(max(others, 0.0), MAX_AREA_VOTES)
             if e.feature == "admin1" and (e.country, e.name) in within:
                 s += W_NAMED_AREA  # Georgia the state when the document's counties lie in it
             elif names_country and e.feature != "country" and m.cue is None and m.container is None \
@@ -433,6 +443,15 @@ class Geoparser:
         chosen: dict[int, Entry] = {}
         focus: Counter = Counter()
         votes_by_key: dict[str, Counter] = defaultdict(Counter)
+        # (country, admin1) -> the names with a place there, each name's vote split among its areas
+        area_votes: Counter = Counter()
+        own_areas: dict[str, set] = {}
+        for key, group in {m.key: m for m in live}.items():
+            areas = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in group.candidates
+                     if self.gaz.entry(i).admin1}
+            own_areas[key] = areas
+            for area in areas:
+                area_votes[area] += 1 / len(areas)
         for pass_no in range(2):
             sentence_countries: dict[int, Counter] = defaultdict(Counter)
             if pass_no:
@@ -442,7 +461,8 @@ class Geoparser:
             new_focus: Counter = Counter()
             new_votes: dict[str, Counter] = defaultdict(Counter)
             for m in live:
-                scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key))
+                scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key),
+                                     area_votes)
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
