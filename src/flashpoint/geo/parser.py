@@ -294,8 +294,10 @@ class Geoparser:
             return True
         if m.from_entity:
             return rule != "context" or self._has_context(doc, m, strong_only=False) or len(self._top(m)) > 0 and m.label == "GPE"
-        if m.label in ("NORP", "LANGUAGE") and rule is None and not m.key.endswith(DEMONYM_ENDINGS) and " " not in m.key:
-            # the small model calls some cities peoples ("Aleppo"): a place in a place's context
+        if m.label in ("NORP", "LANGUAGE", "PRODUCT") and rule is None and not m.key.endswith(DEMONYM_ENDINGS) \
+                and (" " not in m.key or m.label == "PRODUCT"):
+            # the small model calls some cities peoples or products ("Aleppo", "Irapuato"): a place
+            # after a preposition of place
             return self._has_context(doc, m, strong_only=True)
         if rule == "never" or (m.label and m.label.lstrip("in-") in NOT_PLACE_LABELS):
             return False

@@ -13,7 +13,7 @@ PLACE_PREPS = {"in", "near", "at", "outside", "around", "into", "towards", "towa
                "southwest", "northern", "southern", "eastern", "western", "central"}
 # Prepositions that alone count for a name spaCy took for a person.
 STRONG_PREPS = {"in", "near", "outside", "around", "into", "towards", "toward", "across",
-                "throughout", "inside", "outskirts", "from"}
+                "throughout", "inside", "outskirts", "from", "through"}
 # Words after a name that make it an area: "Anbar province", "Diyala governorate".
 AREA_CUES = {"province", "provinces", "governorate", "governorates", "region", "state", "oblast",
              "district", "county", "prefecture", "department", "territory", "parish", "muhafazat"}
