@@ -302,6 +302,11 @@ def evaluate(
             rows.append({"figure": f"{name} accuracy", "value": _percent(figures[f"{name}_accuracy"]), "counts": "{} of {}".format(*counts[name])})
         for name, key in (("places Acc@161", "places"), ("quotes found", "quotes"), ("quantities found", "quantities")):
             rows.append({"figure": name, "value": _percent(report.figures()[f"{key}_acc161" if key == "places" else f"{key}_found"]), "counts": "{} of {}".format(*counts[key])})
+        rows.append({"figure": "places in a wrong country", "value": _percent(figures["wrong_country_rate"]),
+                     "counts": "{} of {}".format(*counts["wrong_country"])})
+        per_k = figures["false_places_per_1000_words"]
+        rows.append({"figure": "false places per 1,000 words", "value": "n/a" if per_k is None else f"{per_k:.1f}",
+                     "counts": "{} in {} words".format(*counts["false_places"])})
         write_rows(rows, OutputFormat.table, ["figure", "value", "counts"], title=f"{path.name}: {report.documents} documents")
         if report.annotated_events:
             type_rows = [{**r, "precision": _percent(r["precision"]), "recall": _percent(r["recall"]), "f1": _percent(r["f1"])} for r in scoring_rows(report)]

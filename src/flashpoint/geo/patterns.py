@@ -13,7 +13,7 @@ PLACE_PREPS = {"in", "near", "at", "outside", "around", "into", "towards", "towa
                "southwest", "northern", "southern", "eastern", "western", "central"}
 # Prepositions that alone count for a name spaCy took for a person.
 STRONG_PREPS = {"in", "near", "outside", "around", "into", "towards", "toward", "across",
-                "throughout", "inside", "outskirts"}
+                "throughout", "inside", "outskirts", "from", "through"}
 # Words after a name that make it an area: "Anbar province", "Diyala governorate".
 AREA_CUES = {"province", "provinces", "governorate", "governorates", "region", "state", "oblast",
              "district", "county", "prefecture", "department", "territory", "parish", "muhafazat"}
@@ -37,3 +37,57 @@ NAME_PARTICLES = {"al", "el", "ez", "ad", "ar", "as", "ash", "at", "az", "ad-", 
                   "do", "dos", "das", "la", "le", "les", "of", "the", "on", "upon", "-", "'", "’",
                   "du", "di", "bin", "ibn", "abu", "wa", "y", "en", "sur", "am", "im", "an", "der",
                   "van", "von", "e", "and"}
+# Single words that are never a place on their own, whatever spaCy's label: compass words,
+# months and their abbreviations, articles ("Western" is an area of Fiji, "Nov" a town).
+NEVER_ALONE = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+               "central", "northeast", "northwest", "southeast", "southwest", "upper", "lower",
+               "middle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+               "nov", "dec", "january", "february", "march", "april", "may", "june", "july",
+               "august", "september", "october", "november", "december", "la", "le", "el", "al",
+               "free", "front", "capital", "coast"}
+# Titles before a person's name: "Lt Col Sani Uba" is a man, not the town of Uba.
+TITLE_WORDS = {"lt", "lt.", "col", "col.", "gen", "gen.", "maj", "maj.", "capt", "capt.", "cpt", "sgt",
+               "sgt.", "cpl", "pte", "pvt", "brig", "brig.", "adm", "adm.", "mr", "mr.", "mrs", "mrs.",
+               "ms", "ms.", "dr", "dr.", "prof", "prof.", "sen", "sen.", "rep", "rep.", "gov", "gov.",
+               "president", "minister", "general", "colonel", "lieutenant", "major", "captain",
+               "sergeant", "commander", "corporal", "private", "sheikh", "imam", "bishop", "pastor",
+               "father", "judge", "justice", "king", "queen", "prince", "princess", "emir", "sir",
+               "lord", "lady", "admiral", "mayor", "governor", "senator", "chief", "mullah", "ayatollah",
+               "sultan", "saint", "st", "st.", "mallam", "alhaji", "chairman", "spokesman", "officer"}
+# Nouns after a name that make it the head of an organisation's name ("Fano militia", "the Kano
+# fire department"): the name is a place only when the document is about that country.
+GROUP_NOUNS = {"militia", "militias", "fighters", "rebels", "forces", "army", "brigade", "brigades",
+               "battalion", "group", "movement", "front", "party", "police", "department", "council",
+               "university", "college", "school", "hospital", "club", "team", "fc", "company",
+               "corporation", "corp", "inc", "ltd", "bank", "airlines", "airways", "fire", "sheriff",
+               "militiamen", "guards", "insurgents", "regiment", "division", "command", "unit",
+               "commander", "commanders", "fighter", "militant", "militants", "rebel", "members"}
+# Words after a name that make it a river, a lake or a range ("the San Juan river"): not the town
+# of that name.
+NATURAL_FEATURE_WORDS = {"river", "lake", "mountains", "mountain", "hills", "valley", "bay", "creek",
+                         "desert", "forest", "island", "islands", "peninsula", "strait", "canal",
+                         "basin", "plateau", "delta", "gorge", "pass"}
+# Capitalised words after a name that make it a newspaper's or a broadcaster's ("The Jordan Times",
+# "Washington Post"): not a place at all.
+NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "telegraph",
+                   "independent", "observer", "guardian", "daily", "star", "standard", "courier",
+                   "inquirer", "dispatch", "examiner", "globe", "monitor", "express", "mail", "register",
+                   "bulletin", "press", "today", "sun", "mirror", "free press", "recorder", "sentinel",
+                   "democrat", "leader", "argus", "enquirer", "beacon", "citizen", "vanguard", "punch"}
+# Verbs of speech and stance: a capital or country as their subject stands for its government
+# ("Washington said", "Moscow warned"), and is not where the event happened.
+STATEMENT_VERBS = {"say", "tell", "announce", "warn", "accuse", "claim", "deny", "urge", "call",
+                   "demand", "reject", "condemn", "threaten", "insist", "argue", "state", "declare",
+                   "promise", "vow", "pledge", "agree", "decide", "refuse", "respond", "reply", "ask",
+                   "criticize", "criticise", "blame", "welcome", "support", "oppose", "propose", "offer",
+                   "confirm", "report", "believe", "want", "hope", "expect", "plan", "seek", "dismiss"}
+# Words after "<place>-" that make the place a modifier of an actor: "Iran-backed", "Kyiv-based".
+ACTOR_SUFFIXES = {"backed", "allied", "aligned", "based", "led", "funded", "supported", "linked",
+                  "sponsored", "born", "trained", "armed", "friendly", "affiliated"}
+# Nouns an actor's demonym or country modifies ("U.S. officials", "the U.S. Africa Command").
+ACTOR_HEADS = {"official", "officials", "government", "authority", "authorities", "ministry", "military",
+               "troops", "forces", "force", "command", "president", "embassy", "ambassador", "envoy",
+               "navy", "army", "army's", "soldiers", "diplomats", "diplomat", "leader", "leaders",
+               "spokesman", "spokeswoman", "intelligence", "administration", "officials'", "state",
+               "media", "broadcaster", "agency", "aircraft", "jets", "warplanes", "drones", "consul",
+               "minister", "foreign", "defence", "defense", "prime", "king", "delegation", "representative"}
