@@ -5,18 +5,18 @@ compatible with, or founds a new one whose id is its own (so an id never changes
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from flashpoint.fusion.compare import Comparison, compare
 from flashpoint.fusion.factors import Knowledge
 from flashpoint.fusion.mentions import Mention
 
-# Candidates come from blocks of one type, one country (or an unknown one) and one day or month:
-# a mention is compared only with mentions whose date windows can meet its own.
+# Candidates come from blocks of one type, one country, one named actor or one toll, and one day
+# or month (the union of several blocking rules, as record linkage does): a mention is compared
+# only with mentions whose date windows can meet its own and that share one of these.
 Key = tuple[str, str, str, object]
-_ANY_COUNTRY, _NO_COUNTRY = "*", "?"
 
 
 @dataclass
@@ -29,31 +29,31 @@ class Assignment:
     comparison: Comparison | None
 
 
-def _days(first: date, last: date) -> Iterator[date]:
-    day = first
-    while day <= last:
-        yield day
-        day += timedelta(days=1)
-
-
-def _periods(mention: Mention, querying: bool) -> list[tuple[str, object]]:
-    """The (granularity, period) blocks a mention is filed under, or looked up in (cached)."""
+def _periods(mention: Mention, querying: bool) -> list[tuple[str, int]]:
+    """The (granularity, period) blocks a mention is filed under, or looked up in (cached):
+    days as ordinals, months as year * 12 + month, years."""
     if mention.blocks is None:
-        mention.blocks = (_compute_periods(mention, False), _compute_periods(mention, True))
+        mention.blocks = _compute_periods(mention)
     return mention.blocks[querying]
 
 
-def _compute_periods(mention: Mention, querying: bool) -> list[tuple[str, object]]:
+def _compute_periods(mention: Mention) -> tuple[list, list]:
+    """(filed under, looked up in): a day's mention is filed on the days of its window and looks
+    in those days and their months; a month's is filed on its month and looks in its days too;
+    a year's only meets other years' mentions (and its own story)."""
     if mention.lo is None or mention.hi is None:
-        return []
+        return [], []
     if mention.precision == "year":
-        return [("y", (mention.lo + (mention.hi - mention.lo) / 2).year)]
-    days = list(_days(mention.lo, mention.hi))
-    months = sorted({(d.year, d.month) for d in days})
+        year = [("y", (mention.lo + (mention.hi - mention.lo) / 2).year)]
+        return year, year
+    first, last = mention.lo.toordinal(), mention.hi.toordinal()
+    days = [("d", n) for n in range(first, last + 1)]
+    months = sorted({d.year * 12 + d.month for d in (date.fromordinal(n) for n in range(first, last + 1, 27))}
+                    | {mention.hi.year * 12 + mention.hi.month})
+    month_keys = [("m", m) for m in months]
     if mention.precision == "month":
-        periods: list[tuple[str, object]] = [("m", m) for m in months]
-        return periods + ([("d", d) for d in days] if querying else [])
-    return [("d", d) for d in days] + ([("m", m) for m in months] if querying else [])
+        return month_keys, month_keys + days
+    return days, days + month_keys
 
 
 @dataclass
@@ -63,21 +63,33 @@ class FusionIndex:
     blocks: dict[Key, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     by_story: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     fused_of: dict[int, int] = field(default_factory=dict)
+    generic: frozenset[str] = frozenset()  # actor ids that name a kind (knowledge.generic_actors)
 
     def add(self, mention: Mention, fused_id: int) -> None:
         self.fused_of[mention.id] = fused_id
         self.by_story[mention.story].append(mention)
-        for country in (mention.place_country or _NO_COUNTRY, _ANY_COUNTRY):
+        for key in self._keys(mention):
             for period in _periods(mention, querying=False):
-                self.blocks[(mention.type, country, *period)].append(mention)
+                self.blocks[(mention.type, key, *period)].append(mention)
+
+    def _keys(self, mention: Mention) -> list[str]:
+        """The blocks of its places' countries (its own and those its sentence names), one per actor it names (not a mere kind) and one for its
+        toll: a mention with no country meets the others through the actors or the toll they
+        share (and its own story)."""
+        keys = sorted({f"c:{place.country}" for place in mention.places if place.country})
+        if mention.fatalities is not None:
+            keys.append(f"f:{mention.fatalities}")
+        for actor_id in (mention.source_id, mention.target_id):
+            if actor_id and actor_id not in self.generic:
+                keys.append(f"a:{actor_id}")
+        return keys
 
     def candidates(self, mention: Mention) -> list[Mention]:
         """Fused mentions in the blocks `mention` falls in, and those of its own story, by id."""
         found: dict[int, Mention] = {m.id: m for m in self.by_story.get(mention.story, ())}
-        countries = (mention.place_country, _NO_COUNTRY) if mention.place_country else (_ANY_COUNTRY,)
-        for country in countries:
+        for key in self._keys(mention):
             for period in _periods(mention, querying=True):
-                for other in self.blocks.get((mention.type, country, *period), ()):
+                for other in self.blocks.get((mention.type, key, *period), ()):
                     found[other.id] = other
         return [found[i] for i in sorted(found) if found[i].type == mention.type]
 

@@ -68,11 +68,14 @@ def _contains(big: PlaceRef, small: PlaceRef) -> bool:
     return big.feature == "admin1" and big.name in (small.admin1, small.name)
 
 
+_WIDE = ("country", "admin1")
+
+
 def _place_pair(a: PlaceRef, b: PlaceRef, knowledge: Knowledge) -> str:
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return "same"
-    if (a.geonameid is None or b.geonameid is None) and a.name == b.name and a.country == b.country:
-        return "same"
+    same = (a.geonameid is not None and a.geonameid == b.geonameid) or (
+        (a.geonameid is None or b.geonameid is None) and a.name == b.name and a.country == b.country)
+    if same:  # one country or province in both says no more than that one contains the other
+        return "contains" if a.feature in _WIDE or b.feature in _WIDE else "same"
     if _contains(a, b) or _contains(b, a):
         return "contains"
     if a.country and b.country and a.country != b.country:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 import duckdb
 
@@ -48,25 +48,43 @@ def fuse(conn: duckdb.DuckDBPyConnection, rebuild: bool = False, knowledge: fact
 
 def _existing_candidates(conn: duckdb.DuckDBPyConnection, pending: list[Mention], knowledge: factors.Knowledge) -> list[Mention]:
     """Fused mentions that blocking could pair with `pending`: same types, nearby days (or only a
-    year), or the same stories."""
-    days = [d for m in pending for d in (m.lo, m.hi) if d is not None]
+    year), the same countries, actors or tolls; or the same stories."""
     types = sorted({m.type for m in pending})
     stories = sorted({m.story for m in pending})
-    near = "FALSE"
-    params: list[object] = [types]
-    if days:
-        # a day's mention is filed under the days of its window, a month's under its month
-        first, last = min(days), max(days)
-        near = ("(length(e.date_value) = 4 OR e.day BETWEEN ? AND ? "
-                "OR (length(e.date_value) = 7 AND e.day BETWEEN ? AND ?))")
-        params += [first - DAY_MARGIN, last + DAY_MARGIN, first - CANDIDATE_MARGIN, last + CANDIDATE_MARGIN]
-    countries = "TRUE"
-    if all(m.place_country for m in pending):  # blocks of their countries, and of unknown ones
-        countries = "(e.place_country IS NULL OR e.place_country IN (SELECT unnest(?)))"
-        params.append(sorted({m.place_country for m in pending}))
+    # The days the pending windows cover, widened: a day's or publication date's candidate is
+    # filed on its day (within DAY_MARGIN of a window), a month's on its first day.
+    days: set[date] = set()
+    months: set[date] = set()
+    for m in pending:
+        if m.lo is None or m.hi is None or m.precision == "year":
+            continue
+        first, last = m.lo - DAY_MARGIN, m.hi + DAY_MARGIN
+        days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
+        months.update(date(d.year, d.month, 1) for d in (first - CANDIDATE_MARGIN, m.lo, m.hi, last + CANDIDATE_MARGIN))
+    near = ("(length(e.date_value) = 4 OR (coalesce(length(e.date_value), 10) <> 7 AND e.day IN (SELECT unnest(?))) "
+            "OR (length(e.date_value) = 7 AND e.day IN (SELECT unnest(?))))")
+    params: list[object] = [types, sorted(days), sorted(_months_between(months))]
+    # the blocks of their countries, actors and tolls; a candidate with no place of its own may
+    # still name a place in its sentence
+    countries = ("(e.place_country IS NULL OR e.place_country IN (SELECT unnest(?)) OR e.source_id IN (SELECT unnest(?)) "
+                 "OR e.target_id IN (SELECT unnest(?)) OR e.fatalities IN (SELECT unnest(?)))")
+    actors = sorted({a for m in pending for a in (m.source_id, m.target_id) if a})
+    tolls = sorted({m.fatalities for m in pending if m.fatalities is not None})
+    countries_named = sorted({p.country for m in pending for p in m.places if p.country})
+    params += [countries_named, actors, actors, tolls]
     where = (f"fm.fused_id IS NOT NULL AND ((e.type IN (SELECT unnest(?)) AND {near} AND {countries}) "
              "OR coalesce(a.duplicate_of, a.id) IN (SELECT unnest(?)))")
     return load_mentions(conn, where, params + [stories], knowledge)
+
+
+def _months_between(months: set[date]) -> set[date]:
+    """Every first day of a month from each month in `months` to the next two."""
+    found = set()
+    for month in months:
+        for step in range(3):
+            year, index = divmod(month.month - 1 + step, 12)
+            found.add(date(month.year + year, index + 1, 1))
+    return found
 
 
 def _fuse_pending(conn: duckdb.DuckDBPyConnection, knowledge: factors.Knowledge) -> FuseReport:
@@ -74,7 +92,7 @@ def _fuse_pending(conn: duckdb.DuckDBPyConnection, knowledge: factors.Knowledge)
     touched: set[int] = set()
     assignments: list[Assignment] = []
     if pending:
-        index = FusionIndex()
+        index = FusionIndex(generic=knowledge.generic_actors)
         stories = {m.story for m in pending}
         for mention in _existing_candidates(conn, pending, knowledge):
             assert mention.fused_id is not None

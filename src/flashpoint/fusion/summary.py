@@ -19,10 +19,6 @@ _DATE_RANK = {10: 3, 7: 2, 4: 1}
 _FIGURE = re.compile(r"\s+(?:at least |about |around )?(\d{1,3}(?:,\d{3})*|\d+)\b")
 _ACTOR = ("id", "name", "text", "country", "sector", "generic")
 _PLACE = ("text", "name", "country", "lat", "lon", "geonameid", "admin1")
-FUSED_EXTRA_COLUMNS = [
-    "num_mentions", "num_articles", "num_sources", "first_reported", "last_reported", "corroboration",
-    "fatalities_low", "fatalities_high", "fatalities_contradicted", "status_counts",
-]
 
 
 def _outlet(row: dict[str, Any]) -> str:
