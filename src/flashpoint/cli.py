@@ -189,7 +189,7 @@ def serve(
     cors_origin: Annotated[Optional[list[str]], typer.Option("--cors-origin", help="An origin (https://team.example) whose pages may call the API; repeat for several. Default: none.")] = None,
     max_page_size: Annotated[int, typer.Option(min=1, max=500, help="Most rows one page may ask for.")] = 500,
     max_upload_mb: Annotated[float, typer.Option(min=0.001, max=50, help="Largest upload in MB.")] = 50,
-    rate_limit: Annotated[int, typer.Option(min=0, help="Requests a client address may make a minute; 0: no limit.")] = 600,
+    rate_limit: Annotated[int, typer.Option(min=0, help="Requests a client address may make a minute (bursts of 300); 0: no limit.")] = 1200,
 ) -> None:
     """Serve the web page and the REST API over the store until Ctrl-C."""
     from flashpoint.store import open_store

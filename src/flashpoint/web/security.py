@@ -45,8 +45,8 @@ class ServerSettings:
     cors_origins: tuple[str, ...] = ()  # origins allowed to read the API from a browser; none by default
     max_page_size: int = 500  # most rows one page (`limit`) may ask for
     max_upload_bytes: int = 50 * 1024 * 1024  # one POST /api/ingest body
-    rate_per_minute: int = 600  # requests a client address may make a minute; 0: no limit
-    rate_burst: int = 120  # requests a client may make at once before the rate applies
+    rate_per_minute: int = 1200  # requests a client address may make a minute; 0: no limit
+    rate_burst: int = 300  # requests a client may make at once before the rate applies
     trusted: tuple[str, ...] = field(default=())  # addresses never rate-limited (none by default)
 
 
