@@ -179,3 +179,16 @@ def test_a_gzip_feed_file_is_not_mistaken(tmp_path):
     path.write_bytes(gzip.compress(b"not a web archive at all\n" * 100))
     (error,) = list(iter_articles(Input(str(path), path)))
     assert isinstance(error, MalformedInput)
+
+
+def test_the_cli_warns_of_a_truncation_and_takes_the_limit_flags(tmp_path):
+    from conftest import run_cli
+
+    path = tmp_path / "long_story.txt"
+    path.write_text("Shelling in Valmora\n\n" + STORY * 100, encoding="utf-8")
+    result = run_cli("ingest", str(path), "--db", str(tmp_path / "s.duckdb"), "--no-extract", "--max-article-chars", "5000")
+    assert result.returncode == 0, result.stderr
+    assert "long_story.txt: article truncated to 5,000 characters" in " ".join(result.stderr.split())
+    assert "1 new" in result.stdout
+    missing = run_cli("ingest", "--db", str(tmp_path / "s.duckdb"))
+    assert missing.returncode == 2 and "--retry-failed" in missing.stderr

@@ -76,17 +76,17 @@ def ingest(
     workers: WorkersOption = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="First extract again the stored articles whose extraction failed.")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private", envvar="FLASHPOINT_ALLOW_PRIVATE", help="Fetch URLs on loopback, private and link-local addresses too.")] = False,
-    max_file_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest one-article file (.txt, .html) in MB [default: 10].")] = None,
-    max_container_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest .json/.jsonl/feed file in MB [default: 1024].")] = None,
-    max_decompressed_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Most a .gz may inflate to, and largest WARC, in MB [default: 4096].")] = None,
-    max_ratio: Annotated[Optional[int], typer.Option(min=2, help="Highest decompression ratio before a .gz is taken for a bomb [default: 100].")] = None,
-    max_record_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest WARC record payload in MB [default: 10].")] = None,
-    max_article_chars: Annotated[Optional[int], typer.Option(min=1000, help="Longer article text is truncated, with a warning [default: 1000000].")] = None,
-    max_html_depth: Annotated[Optional[int], typer.Option(min=8, help="Deepest HTML element nesting read [default: 256].")] = None,
-    max_attribute_chars: Annotated[Optional[int], typer.Option(min=64, help="Longer HTML attribute values are dropped [default: 65536].")] = None,
-    extract_timeout: Annotated[Optional[float], typer.Option(min=0, help="Seconds one article's extraction may take; 0: no limit [default: 120].")] = None,
-    max_fetch_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest body fetched from a URL in MB [default: 50].")] = None,
-    fetch_timeout: Annotated[Optional[float], typer.Option(min=0.1, help="Seconds to connect, and between bytes, when fetching [default: 10 and 30].")] = None,
+    max_file_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest one-article file (.txt, .html) in MB (default 10).")] = None,
+    max_container_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest .json/.jsonl/feed file in MB (default 1024).")] = None,
+    max_decompressed_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Most a .gz may inflate to, and largest WARC, in MB (default 4096).")] = None,
+    max_ratio: Annotated[Optional[int], typer.Option(min=2, help="Highest decompression ratio before a .gz is taken for a bomb (default 100).")] = None,
+    max_record_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest WARC record payload in MB (default 10).")] = None,
+    max_article_chars: Annotated[Optional[int], typer.Option(min=1000, help="Longer article text is truncated, with a warning (default 1000000).")] = None,
+    max_html_depth: Annotated[Optional[int], typer.Option(min=8, help="Deepest HTML element nesting read (default 256).")] = None,
+    max_attribute_chars: Annotated[Optional[int], typer.Option(min=64, help="Longer HTML attribute values are dropped (default 65536).")] = None,
+    extract_timeout: Annotated[Optional[float], typer.Option(min=0, help="Seconds one article's extraction may take; 0: no limit (default 120).")] = None,
+    max_fetch_mb: Annotated[Optional[float], typer.Option(min=0.001, help="Largest body fetched from a URL in MB (default 50).")] = None,
+    fetch_timeout: Annotated[Optional[float], typer.Option(min=0.1, help="Seconds to connect, and between bytes, when fetching (default 10 and 30).")] = None,
 ) -> None:
     """Read articles into the store, skipping content already stored."""
     from flashpoint.ingest import limits
@@ -240,7 +240,7 @@ def serve(
     cors_origin: Annotated[Optional[list[str]], typer.Option("--cors-origin", help="An origin (https://team.example) whose pages may call the API; repeat for several. Default: none.")] = None,
     max_page_size: Annotated[int, typer.Option(min=1, max=500, help="Most rows one page may ask for.")] = 500,
     max_upload_mb: Annotated[float, typer.Option(min=0.001, max=50, help="Largest upload in MB.")] = 50,
-    rate_limit: Annotated[int, typer.Option(min=0, help="Requests a client address may make a minute; 0: no limit.")] = 600,
+    rate_limit: Annotated[int, typer.Option(min=0, help="Requests a client address may make a minute (bursts of 300); 0: no limit.")] = 1200,
 ) -> None:
     """Serve the web page and the REST API over the store until Ctrl-C."""
     from flashpoint.store import open_store

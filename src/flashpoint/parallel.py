@@ -75,11 +75,11 @@ def guarded_extract(extractor: Any, jobs: list[Job], timeout: float) -> list[Doc
     back as ExtractionFailed, and the others are extracted all the same.
 
     The jobs go to spaCy together (it batches); the whole chunk must finish within one article's
-    limit, which normal articles do by far. When it raises or runs over, each article is
-    extracted alone, with its own limit, to find the one at fault.
+    limit for every CHUNK_SIZE articles, which normal articles do by far. When it raises or runs
+    over, each article is extracted alone, with its own limit, to find the one at fault.
     """
     try:
-        with _time_limit(timeout):
+        with _time_limit(timeout * max(1.0, len(jobs) / CHUNK_SIZE)):
             return list(extractor.extract_many(jobs))
     except Exception as error:  # noqa: BLE001 - any failure of one article must not end the run
         if len(jobs) == 1:
