@@ -84,7 +84,7 @@ class ActorLinker:
             self._fuzzy_answers.clear()
         if not self._fuzzy_keys:
             for key, target in self._patterns.by_norm.items():
-                if len(key) >= 5:
+                if len(key) >= 5 and key not in self._patterns.exact_norms:
                     self._fuzzy_keys.append(key)
                     self._fuzzy_targets.append(target)
                     if key.startswith(("al ", "el ")) and len(key) >= 8:

@@ -37,6 +37,7 @@ class Entry:
     sector: str | None
     aliases: tuple[str, ...]
     kind: str = "group"  # group / org / country-org
+    cased: bool = False  # links only where the text capitalises the name (converted Phoenix names)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Person:
     name: str
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    exact: bool = False  # links by its exact names only, never by near spelling (converted Phoenix people)
 
     def at(self, date: str | None) -> tuple[str | None, str | None]:
         """(country, sector) for the role held on ``date`` (YYYY[-MM[-DD]]); the latest role when no date."""
@@ -89,6 +91,7 @@ class SectorWord:
     label: str
     alone: str
     weak: bool
+    agent: bool = False  # a generic agent noun from agents.tsv: a common noun, never a name
 
 
 @dataclass(frozen=True)
@@ -228,9 +231,10 @@ def load_entries(path: Path, kind: str, seen: dict[str, Entry]) -> None:
         seen[ident] = Entry(ident, row["name"], country, sector, tuple(dict.fromkeys((row["name"],) + aliases)), kind)
 
 
-def load_people(path: Path) -> dict[str, Person]:
-    """People with their dated roles, keyed by id."""
+def load_people(path: Path, known: dict[str, Person] | None = None, *, exact: bool = False) -> dict[str, Person]:
+    """People with their dated roles, keyed by id; with ``known``, people already there are kept as they are."""
     people: dict[str, Person] = {}
+    kept = known or {}
     columns = ["name", "aliases", "country", "sector", "role", "start", "end"]
     for number, row in read_table(path, columns):
         if not row["name"]:
@@ -243,7 +247,12 @@ def load_people(path: Path) -> dict[str, Person]:
             _check_date(path, number, end, "end")
             if end < row["start"]:
                 raise DataFileError(str(path), number, f"end {end} is before start {row['start']}")
-        person = people.setdefault(slug(row["name"]), Person(slug(row["name"]), row["name"]))
+        ident = slug(row["name"])
+        if ident in kept:
+            continue
+        person = people.get(ident)
+        if person is None:
+            person = people[ident] = Person(ident, row["name"], exact=exact)
         for alias in _aliases(path, number, row["aliases"], required=False):
             if alias not in person.aliases:
                 person.aliases.append(alias)
@@ -269,6 +278,25 @@ def load_sectors(path: Path) -> list[SectorWord]:
                 raise DataFileError(str(path), number, f"'{word}' is already given on line {words_seen[word.lower()]}")
             words_seen[word.lower()] = number
         result.append(SectorWord(words, sector, row["label"], row["alone"], row["weak"] == "yes"))
+    return result
+
+
+def load_agents(path: Path, sectors: list[SectorWord]) -> list[SectorWord]:
+    """Generic agent nouns (agents.tsv) as sector words that stand alone; words sectors.tsv gives are skipped."""
+    taken = {w.lower() for word in sectors for w in word.words}
+    result: list[SectorWord] = []
+    for number, row in read_table(path, ["words", "sector", "label"]):
+        words = tuple(w for w in _aliases(path, number, row["words"]) if w.lower() not in taken)
+        sector = _check_sector(path, number, row["sector"], allow_empty=False)
+        if not row["label"]:
+            raise DataFileError(str(path), number, "the label is empty")
+        if not words:
+            continue
+        for word in words:
+            if word.lower() in taken:
+                raise DataFileError(str(path), number, f"'{word}' is given twice")
+            taken.add(word.lower())
+        result.append(SectorWord(words, sector, row["label"], "generic", False, agent=True))
     return result
 
 
@@ -298,16 +326,30 @@ def read_registry(directory: Path) -> Registry:
     entries: dict[str, Entry] = {}
     load_entries(directory / "groups.tsv", "group", entries)
     load_entries(directory / "organizations.tsv", "org", entries)
+    if (directory / "phoenix_groups.tsv").exists():
+        converted: dict[str, Entry] = {}
+        load_entries(directory / "phoenix_groups.tsv", "group", converted)
+        for ident, entry in converted.items():
+            if ident in entries:
+                raise DataFileError(str(directory / "phoenix_groups.tsv"), 0, f"id '{ident}' is already used")
+            kind = "org" if entry.sector in ("IGO", "NGO") else "group"
+            entries[ident] = Entry(entry.id, entry.name, entry.country, entry.sector, entry.aliases, kind, cased=True)
     for org in state_bodies:
         country = countries[org.country or ""]
         key = f"{org.id}:{len(entries)}"
         label = SECTOR_NOUNS.get(org.sector or "", org.sector or "")
         entries[key] = Entry(org.id, f"{country.adjective} {label}".strip(), org.country, org.sector, org.aliases, "country-org")
+    people = load_people(directory / "people.tsv")
+    if (directory / "phoenix_people.tsv").exists():
+        people.update(load_people(directory / "phoenix_people.tsv", people, exact=True))
+    sectors = load_sectors(directory / "sectors.tsv")
+    if (directory / "agents.tsv").exists():
+        sectors.extend(load_agents(directory / "agents.tsv", sectors))
     return Registry(
         countries=countries,
         entries=entries,
-        people=load_people(directory / "people.tsv"),
-        sectors=load_sectors(directory / "sectors.tsv"),
+        people=people,
+        sectors=sectors,
         coref=load_coref(directory / "coref.tsv"),
         name_cues=load_name_cues(directory / "name_cues.tsv"),
     )
