@@ -32,12 +32,16 @@ class Cand:
     target: Target
 
 
+_APOSTROPHES = re.compile(r"['’`ʼ]")
+_SEPARATORS = re.compile(r"[-‐–—/.,]")
+_SPACES = re.compile(r"\s+")
+
+
 def norm(text: str) -> str:
     """Lower case, no accents, no apostrophes, hyphens as spaces: for alias and fuzzy lookups."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"['’`ʼ]", "", plain)
-    plain = re.sub(r"[-‐–—/.,]", " ", plain)
-    plain = re.sub(r"\s+", " ", plain).strip()
+    plain = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = _APOSTROPHES.sub("", plain.lower())
+    plain = _SPACES.sub(" ", _SEPARATORS.sub(" ", plain)).strip()
     return plain[4:] if plain.startswith("the ") else plain
 
 

@@ -20,7 +20,7 @@ SECTORS = frozenset(
     "GOV MIL COP LEG JUD SPY PTY OPP REB UAF CVL MED NGO IGO BUS REL ETH REF CRM EDU HLH".split()
 )
 COUNTRY_KINDS = frozenset({"name", "adj", "people", "capital", "org"})
-ALONE_MODES = frozenset({"state", "group", "generic", "none"})
+ALONE_MODES = frozenset({"state", "group", "generic", "none", "thing"})
 COREF_TARGETS = frozenset({"PERSON", "ARMED", "CRM", "ORG", "COUNTRY", "NONPERSON"})
 _ID_RE = re.compile(r"^[A-Z0-9_]+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -140,11 +140,15 @@ class Registry:
         }
 
 
+_LEADING_THE = re.compile(r"^(the)\s+", re.I)
+_NON_ID = re.compile(r"[^A-Z0-9]+")
+
+
 def slug(text: str) -> str:
     """An id from a name: "Nouri al-Maliki" -> "NOURI_AL_MALIKI"."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    plain = re.sub(r"^(the)\s+", "", plain.strip(), flags=re.I)
-    return re.sub(r"[^A-Z0-9]+", "_", plain.upper()).strip("_") or "UNKNOWN"
+    plain = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = _LEADING_THE.sub("", plain.strip())
+    return _NON_ID.sub("_", plain.upper()).strip("_") or "UNKNOWN"
 
 
 def _aliases(path: Path, number: int, cell: str, *, required: bool = True) -> tuple[str, ...]:
