@@ -118,6 +118,13 @@ def _country(ctx: LinkContext, cands: list[Cand], index: int, ledger: Ledger) ->
     code: str = cand.target.ref  # type: ignore[assignment]
     surface = doc[cand.start:cand.end].text.lower()
     kinds = ctx.patterns.country_kinds.get((code, surface), {"name"})
+    led = _led_by(ctx, cand.end)
+    if led is not None:  # "Saudi-led forces", "a US-led coalition": the leader's military
+        run = _sector_run(ctx, cands, index + 1, led, possessive=False)
+        end = cands[run[-1]].end if run else (led + 1 if led < len(doc) and doc[led].lemma_.lower() in _LED_BODIES else None)
+        if end is not None:
+            ledger.add(Found(cand.start, end, ctx.country_info(code, "MIL"), "registry", country_like=True))
+            return run
     run = _sector_run(ctx, cands, index + 1, cand.end, possessive=bool(kinds & {"name", "capital"}))
     if run:
         word = _sector_of(cands, run)
@@ -132,6 +139,17 @@ def _country(ctx: LinkContext, cands: list[Cand], index: int, ledger: Ledger) ->
     elif "capital" in kinds and ctx.is_agent(span):
         ledger.add(Found(cand.start, cand.end, ctx.country_info(code, "GOV"), "registry", country_like=True))
     return []
+
+
+_LED_BODIES = frozenset({"coalition", "alliance", "force", "mission"})
+
+
+def _led_by(ctx: LinkContext, after: int) -> int | None:
+    """The token after "-led" when a country word is followed by it ("Saudi-led"), else None."""
+    doc = ctx.doc
+    if after + 1 < len(doc) and doc[after].text in ("-", "–") and doc[after + 1].lower_ == "led":
+        return after + 2
+    return None
 
 
 def _sector_of_country(ctx: LinkContext, cands: list[Cand], index: int, ledger: Ledger) -> bool:
@@ -354,7 +372,9 @@ def _propn_runs(ctx: LinkContext, ledger: Ledger, surnames: Surnames) -> None:
                 ledger.add(Found(i, j, known, "coref", person=True))
             elif len(span.text) >= 5:
                 hit = ctx.fuzzy(span.text)
-                if hit is not None and hit[1] == "fuzzy" and hit[0].kind == "entry":
+                # a near spelling of a group; or, exactly, a name looked up only here (the converted
+                # Phoenix names are not in the phrase tables)
+                if hit is not None and (hit[0].kind == "entry" and hit[1] == "fuzzy" or hit[1] == "alias" and len(span) >= 2):
                     _link_target(ctx, span, hit[0], hit[1], ledger, surnames)
         i = max(j, i + 1)
 

@@ -46,6 +46,10 @@ _NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUAN
 _ONE_PLACE = frozenset({"PROTEST"})
 # Prepositions of a noun event's complement that name whom it is for or against:
 # "relief for the displaced", "a ban on Iranian imports", "visas for Russian officials".
+# Verbs whose object is an effort that the subject makes: "led the push to retake", "launched a
+# bid to seize", "made an attempt to storm".
+_LEADING = frozenset("lead spearhead head launch mount direct organize organise join begin start resume "
+                     "continue make step renew".split())
 _COMPLEMENT_PREPS = frozenset({"for", "on", "against", "to", "toward", "towards"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on"})
 
@@ -380,6 +384,8 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         if controller is None:
             on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
             controller = _pobj_of(on) if on is not None else None
+        if controller is not None and head.lemma_.lower() in _LEADING and _inanimate(controller):
+            controller = None  # "X led the push to retake the town": X retakes, not the push
         return controller or agent_of(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return agent_of(head, depth + 1)
@@ -494,6 +500,11 @@ def _phrase_bounds(token: Token, with_of: bool = True) -> tuple[int, int]:
 
 def _end(token: Token) -> int:
     return token.idx + len(token.text)
+
+
+def _inanimate(token: Token) -> bool:
+    """A common noun that names no kind of actor ("the push", "an effort")."""
+    return token.pos_ == "NOUN" and not token.ent_type_ and agent_word(token) is None
 
 
 def _is_named(token: Token) -> bool:
