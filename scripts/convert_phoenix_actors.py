@@ -58,8 +58,11 @@ jetliner jetfighter kfir mig hmmwv humvee barracks bomber phalanx echelon settle
 kingdom infirmary sanatorium sanatarium sanitarium college schoolhouse preschool kindergarten
 kindergarden conservatory insurgency insurgence rebellion revolt uprising religion gangdom gangland
 governance bureaucracy blog publication gazette tabloid telecom tv aerospace airline airway
-agrobusiness chamber assemblage chancery judicatory judicature consistory polity authority
+agrobusiness chamber assemblage chancery judicatory judicature consistory polity authority check
+checkpoint post
 """.split())
+# Whole agent phrases that name things.
+THING_PHRASES = frozenset({"jet fighter", "jet fighters", "fighter jet", "fighter plane", "fighter aircraft"})
 # Single words too common as English words or names to stand for an actor on their own.
 AMBIGUOUS_WORDS = frozenset("""
 boss chief head member party right left side power state house court cabinet office press
@@ -238,7 +241,7 @@ def convert_agents(phoenix: Path, taken: set[str]) -> list[tuple[str, str, str]]
                 explicit = _words(plural.group(1))
             forms.append((_words(body), explicit))
         for word, explicit in forms:
-            if not word or word.split()[-1] in THING_HEADS or word in AMBIGUOUS_WORDS or word.endswith("."):
+            if not word or _is_thing(word) or word in AMBIGUOUS_WORDS or word.endswith(".") or word in THING_PHRASES:
                 continue
             variants = [word]
             if explicit:
@@ -255,6 +258,14 @@ def convert_agents(phoenix: Path, taken: set[str]) -> list[tuple[str, str, str]]
     for key, (variants, sector) in sorted(rows.items(), key=lambda kv: (kv[1][1], kv[0])):
         out.append(("|".join(variants), sector, variants[-1] if len(variants) > 1 else variants[0]))
     return out
+
+
+def _is_thing(word: str) -> bool:
+    """A vehicle, building, weapon or abstraction by its head word, singular or plural."""
+    last = word.split()[-1]
+    singular = {last, last[:-1] if last.endswith("s") else last, last[:-2] if last.endswith("es") else last,
+                last[:-3] + "y" if last.endswith("ies") else last}
+    return bool(singular & THING_HEADS)
 
 
 def _uncountable(word: str) -> bool:

@@ -120,23 +120,39 @@ def make_context(doc: Doc, published: str | None, places: Sequence[tuple[int, in
 
 
 def quoted_tokens(doc: Doc) -> bytes:
-    """1 for each token inside a quotation (between quote marks, within one paragraph)."""
+    """1 for each token inside a quotation: between an opening and a closing mark of one paragraph.
+    A mark left unpaired (a stray '"') opens nothing."""
     out = bytearray(len(doc))
-    inside = False
+    marks: list[tuple[int, str]] = []  # (token, "open" / "close" / "both") within the paragraph
+
+    def close_paragraph() -> None:
+        opened: int | None = None
+        straight: int | None = None
+        for i, kind in marks:
+            if kind == "both":
+                if straight is None:
+                    straight = i
+                else:
+                    out[straight + 1:i] = b"\x01" * (i - straight - 1)
+                    straight = None
+            elif kind == "open":
+                opened = i
+            elif opened is not None:
+                out[opened + 1:i] = b"\x01" * (i - opened - 1)
+                opened = None
+        marks.clear()
+
     for token in tokens_of(doc):
         text = token.text
-        if "\n" in token.whitespace_ or (token.is_space and "\n" in text):
-            out[token.i] = inside
-            inside = False
-            continue
         if text in _OPEN_QUOTES:
-            inside = True
+            marks.append((token.i, "open"))
         elif text in _CLOSE_QUOTES:
-            inside = False
+            marks.append((token.i, "close"))
         elif text == '"':
-            inside = not inside
-        else:
-            out[token.i] = inside
+            marks.append((token.i, "both"))
+        if (token.is_space and "\n" in text) or "\n" in token.whitespace_:
+            close_paragraph()
+    close_paragraph()
     return bytes(out)
 
 

@@ -457,6 +457,8 @@ def _lone_sector(ctx: LinkContext, cand: Cand, word: SectorWord, direct: list[Fo
                 return
         ledger.add(Found(cand.start, cand.end, _generic(word), "generic", generic=True))
     elif word.alone == "generic":
+        if word.agent and cand.end < len(doc) and (doc[cand.end].pos_ == "PROPN" or doc[cand.end].ent_type_ == "PERSON"):
+            return  # "Lieutenant Colonel [Ahmed X]": a title of a name, not a kind of actor
         ledger.add(Found(cand.start, cand.end, _generic(word), "generic", generic=True))
 
 

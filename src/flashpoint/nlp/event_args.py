@@ -87,7 +87,8 @@ class ArgumentFinder:
                 and tgt.head.pos_ == "NOUN" and not self._is_actor(tgt.head):
             left, right = _phrase_bounds(tgt.head, with_of=False)  # the evidence: "an army base", "an Indian proposal"
             target.text = self.text[self.doc[left].idx:_end(self.doc[right])]
-        if target is None and type_ in _ONE_PLACE:
+        if target is None and type_ in _ONE_PLACE and token.dep_ not in ("compound", "amod") \
+                and (token.pos_ == "VERB" or source is not None):
             target = self._home_country(token, source)
         return source, target
 
@@ -243,12 +244,21 @@ class ArgumentFinder:
                 return None  # "they" in a quotation is not the speaker's side: left empty
             mention = self._antecedent(token)
             phrase = token.text
+        if mention is not None and mention.how == "generic":
+            owner = self._of_actor(token)  # "troops of the Nigerian army", "members of Hamas"
+            if owner is not None:
+                mention = owner
         if mention is not None:
             info = mention.actor
             text = phrase if len(phrase) >= len(mention.text) else mention.text
+            if mention.how == "generic":
+                code = self._modifier_country(token)
+                if code is not None and info.sector:  # "Kharkiv's regional governor": Ukraine's government
+                    name = f"{self.country_names.get(code, code)} {info.name}"
+                    return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
+                return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
             country = info.country or self._country_around(token) or self._place_in(mention)
-            generic = mention.how == "generic"
-            return ActorRef(info.id, info.name, text, country, info.sector, generic=generic)
+            return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
             return None
         head_left, _ = _phrase_bounds(token, with_of=False)
@@ -269,15 +279,32 @@ class ArgumentFinder:
             return ref
         return None  # a thing, a place or an abstraction is no actor
 
+    def _of_actor(self, token: Token) -> ActorMention | None:
+        """A named actor whose members a kind of actor is: "fighters of [Hamas]", "[its] attack helicopters"."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            found = self._mention_in(owner.idx, _end(owner), owner)
+            if found is not None and found.how != "generic" and not found.actor.id.endswith(("_CVL",)):
+                return found
+        obj = _pobj(token, "of")
+        if obj is None:
+            return None
+        left, right = _phrase_bounds(obj)
+        found = self._mention_in(self.doc[left].idx, _end(self.doc[right]), obj)
+        return found if found is not None and found.how != "generic" else None
+
+    def _modifier_country(self, token: Token) -> str | None:
+        """The country a kind of actor's modifiers name: "Kharkiv's governor", "Malian villagers"."""
+        for ch in token.children:
+            if ch.dep_ in ("amod", "compound", "nmod", "poss"):
+                code = self._country_of(ch)
+                if code:
+                    return code
+        return self._country_around(token)
+
     def _generic(self, token: Token, word: AgentWord, phrase: str) -> ActorRef:
         """A kind of actor ("three soldiers", "displaced families"), with the country the text gives."""
-        country = self._country_around(token)
-        if country is None:
-            for ch in token.children:
-                if ch.dep_ in ("amod", "compound", "nmod"):
-                    country = self._country_of(ch)
-                    if country:
-                        break
+        country = self._modifier_country(token)
         if country is not None:
             name = f"{self.country_names.get(country, country)} {word.label}"
             return ActorRef(f"{country}_{word.sector}", name, phrase, country, word.sector)
