@@ -189,6 +189,9 @@ class ArgumentFinder:
                 target = target or of_obj
         source = source or self._prep_object(noun, type_, self.context.source_preps)
         target = target or self._prep_object(noun, type_, self.context.target_preps) or self._complement(noun)
+        claimer = _claimer(noun)
+        if claimer is not None:
+            source = source or agent_of(claimer)
         governor = _light_governor(noun, self.context.light)
         if governor is not None:
             source = source or agent_of(governor)
@@ -527,6 +530,17 @@ def _phrase_bounds(token: Token, with_of: bool = True) -> tuple[int, int]:
 
 def _end(token: Token) -> int:
     return token.idx + len(token.text)
+
+
+def _claimer(noun: Token) -> Token | None:
+    """The verb of "X claimed responsibility for [the bombing]", "X took credit for [the attack]"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    owner = noun.head.head
+    if owner.lemma_.lower() not in ("responsibility", "credit", "blame") or owner.dep_ != "dobj":
+        return None
+    verb = owner.head
+    return verb if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else None
 
 
 def _inanimate(token: Token) -> bool:
