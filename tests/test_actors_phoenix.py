@@ -90,3 +90,26 @@ def test_licence_notice_ships_with_the_converted_files():
     for name in ("agents.tsv", "phoenix_people.tsv", "phoenix_groups.tsv"):
         head = (DATA_DIR / name).read_text(encoding="utf-8")[:2000]
         assert "MIT licence" in head and "Open Event Data Alliance" in head
+
+
+def test_multinational_compound_is_one_actor_without_a_country(link):
+    mentions = link("A Franco-German-Italian force landed in the port, and Sino-Russian troops held drills.")
+    assert [(m.text, m.actor.id, m.actor.country, m.actor.sector) for m in mentions] == [
+        ("Franco-German-Italian force", "FRA_DEU_ITA_MIL", None, "MIL"),
+        ("Sino-Russian troops", "CHN_RUS_MIL", None, "MIL"),
+    ]
+
+
+def test_combining_form_alone_is_no_country(link):
+    mentions = link("General Franco died in 1975.")
+    assert all(m.actor.country != "FRA" for m in mentions)
+
+
+def test_group_named_by_its_region(link):
+    mentions = link("Darfur rebels attacked the convoy.")
+    assert [(m.text, m.actor.id, m.actor.sector) for m in mentions] == [("Darfur rebels", "DARFUR_REB", "REB")]
+
+
+def test_titled_people_take_the_country_of_the_title(link):
+    mentions = link("A Turkish general said the Malian prime minister had resigned.")
+    assert [(m.actor.country, m.actor.sector) for m in mentions] == [("TUR", "MIL"), ("MLI", "GOV")]

@@ -57,7 +57,7 @@ class Surnames:
 def registry_pass(ctx: LinkContext, cands: list[Cand], ledger: Ledger, surnames: Surnames) -> list[Cand]:
     """Link registry matches; return the matches left for the reference pass."""
     deferred: list[Cand] = []
-    consumed: set[int] = set()
+    consumed: set[int] = _multinational(ctx, cands, ledger)
     for index, cand in enumerate(cands):
         if index in consumed:
             continue
@@ -80,6 +80,52 @@ def registry_pass(ctx: LinkContext, cands: list[Cand], ledger: Ledger, surnames:
         else:
             deferred.append(cand)
     return deferred
+
+
+def _multinational(ctx: LinkContext, cands: list[Cand], ledger: Ledger) -> set[int]:
+    """ "a Franco-German-Italian force": two or more nations joined by hyphens before a sector word
+    are one multinational actor with that sector and no single country. Returns the cands used."""
+    doc = ctx.doc
+    forms = ctx.registry.combining_forms
+    used: set[int] = set()
+    by_start = {c.start: i for i, c in enumerate(cands)}
+    i = 0
+    n = len(doc)
+    while i < n:
+        codes: list[str] = []
+        j = i
+        while j < n:
+            index = by_start.get(j)
+            if index is not None and cands[index].target.kind == "country" and cands[index].end == j + 1:
+                codes.append(cands[index].target.ref)  # type: ignore[arg-type]
+            elif doc[j].lower_ in forms:
+                codes.append(forms[doc[j].lower_])
+            else:
+                break
+            if j + 2 < n and doc[j + 1].text in ("-", "–"):
+                j += 2
+                continue
+            j += 1
+            break
+        end_codes = j
+        if len(codes) >= 2 and len(set(codes)) >= 2:
+            index = by_start.get(end_codes)
+            sector = label_word = end = None
+            if index is not None and cands[index].target.kind == "sector":
+                word: SectorWord = cands[index].target.ref  # type: ignore[assignment]
+                sector, label_word, end = word.sector, word.label, cands[index].end
+                used.add(index)
+            elif end_codes < n and doc[end_codes].lemma_.lower() in _LED_BODIES:
+                sector, label_word, end = "MIL", doc[end_codes].lower_, end_codes + 1
+            if sector is not None and end is not None:
+                label = doc[i:end_codes].text
+                ident = "_".join(dict.fromkeys(codes)) + "_" + sector
+                ledger.add(Found(i, end, ActorInfo(ident, f"{label} {label_word}", None, sector), "registry"))
+                used.update(k for k in range(len(cands)) if i <= cands[k].start < end_codes)
+                i = end
+                continue
+        i = max(i + 1, end_codes if len(codes) >= 2 else i + 1)
+    return used
 
 
 def _sector_run(ctx: LinkContext, cands: list[Cand], first: int, after: int, *, possessive: bool) -> list[int]:
@@ -436,6 +482,14 @@ def _lone_sector(ctx: LinkContext, cand: Cand, word: SectorWord, direct: list[Fo
     doc = ctx.doc
     determiner = cand.start > 0 and doc[cand.start - 1].lower_ in DETERMINERS
     start = cand.start - 1 if determiner else cand.start
+    region = _region_before(ctx, cand.start, ledger)
+    if region is not None and word.alone in ("group", "generic", "state"):
+        # "Darfur rebels", "Donbas separatists": a group named by its region (its country comes
+        # from the geoparser when the event is coded)
+        text = region.text
+        info = ActorInfo(f"{slug(text)}_{word.sector}", f"{text} {word.label}", None, word.sector)
+        ledger.add(Found(region.start, cand.end, info, "text"))
+        return
     norp = _norp_before(ctx, cand.start, ledger)
     if norp is not None:
         text = norp.text
@@ -464,6 +518,22 @@ def _lone_sector(ctx: LinkContext, cand: Cand, word: SectorWord, direct: list[Fo
 
 def _generic(word: SectorWord) -> ActorInfo:
     return ActorInfo(slug(word.label), word.label, None, word.sector)
+
+
+def _region_before(ctx: LinkContext, start: int, ledger: Ledger) -> SpacySpan | None:
+    """A place name compounded with a sector word ("[Darfur] rebels"), not a country word."""
+    doc = ctx.doc
+    if start == 0:
+        return None
+    token = doc[start - 1]
+    if token.ent_type_ not in ("GPE", "LOC") or token.dep_ != "compound" or ledger.covered[start - 1] \
+            or (start - 1) in ctx.country_at or token.pos_ != "PROPN":
+        return None
+    first = start - 1
+    while first > 0 and doc[first - 1].ent_type_ == token.ent_type_ and doc[first - 1].pos_ == "PROPN" \
+            and not ledger.covered[first - 1] and (first - 1) not in ctx.country_at:
+        first -= 1
+    return doc[first:start]
 
 
 def _norp_before(ctx: LinkContext, start: int, ledger: Ledger) -> SpacySpan | None:

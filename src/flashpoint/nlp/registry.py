@@ -111,6 +111,7 @@ class Registry:
     sectors: list[SectorWord]
     coref: list[CorefRule]
     name_cues: dict[str, str]
+    combining_forms: dict[str, str] = field(default_factory=dict)  # "franco" -> FRA, in hyphenated compounds only
 
     def country_words(self) -> dict[str, tuple[str, str]]:
         """Lower-case country name, adjective or people -> (ISO3 code, country name)."""
@@ -315,6 +316,17 @@ def load_coref(path: Path) -> list[CorefRule]:
     return rules
 
 
+def load_combining_forms(path: Path) -> dict[str, str]:
+    """Prefixes that stand for a country only inside a hyphenated compound ("Franco-German")."""
+    forms: dict[str, str] = {}
+    for number, row in read_table(path, ["form", "country"]):
+        code = _check_country(path, number, row["country"], allow_empty=False)
+        if not row["form"]:
+            raise DataFileError(str(path), number, "the form is empty")
+        forms[row["form"].lower()] = code  # type: ignore[assignment]
+    return forms
+
+
 def load_name_cues(path: Path) -> dict[str, str]:
     cues: dict[str, str] = {}
     for number, row in read_table(path, ["words", "sector"]):
@@ -356,6 +368,8 @@ def read_registry(directory: Path) -> Registry:
         sectors=sectors,
         coref=load_coref(directory / "coref.tsv"),
         name_cues=load_name_cues(directory / "name_cues.tsv"),
+        combining_forms=load_combining_forms(directory / "combining_forms.tsv")
+        if (directory / "combining_forms.tsv").exists() else {},
     )
 
 
