@@ -48,6 +48,7 @@ class Actor:
     country: str | None
     sector: str | None
     mentions: list[Span] = field(default_factory=list)
+    generic: bool = False  # a kind of actor ("soldiers", "villagers"), not a named one
 
 
 @dataclass
@@ -59,6 +60,7 @@ class ActorRef:
     text: str
     country: str | None = None
     sector: str | None = None
+    generic: bool = False  # a kind of actor ("Iraqi soldiers", "villagers"), not a named one
 
 
 @dataclass

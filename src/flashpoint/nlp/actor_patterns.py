@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from flashpoint.nlp.docview import words_of
 from flashpoint.nlp.registry import Registry
 
 # The kinds of thing a match can point to, in the order they win a tie of equal length.
@@ -31,12 +32,16 @@ class Cand:
     target: Target
 
 
+_APOSTROPHES = re.compile(r"['’`ʼ]")
+_SEPARATORS = re.compile(r"[-‐–—/.,]")
+_SPACES = re.compile(r"\s+")
+
+
 def norm(text: str) -> str:
     """Lower case, no accents, no apostrophes, hyphens as spaces: for alias and fuzzy lookups."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    plain = re.sub(r"['’`ʼ]", "", plain)
-    plain = re.sub(r"[-‐–—/.,]", " ", plain)
-    plain = re.sub(r"\s+", " ", plain).strip()
+    plain = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = _APOSTROPHES.sub("", plain.lower())
+    plain = _SPACES.sub(" ", _SEPARATORS.sub(" ", plain)).strip()
     return plain[4:] if plain.startswith("the ") else plain
 
 
@@ -54,6 +59,10 @@ class Patterns:
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.country_kinds: dict[tuple[str, str], set[str]] = {}
         self.by_norm: dict[str, Target] = {}
+        self.exact_norms: set[str] = set()  # keys that link exactly only, never as near spellings
+        self.agent_grams: dict[tuple[str, ...], Target] = {}  # agent noun words -> its target
+        self.agent_first: set[str] = set()
+        self.agent_longest = 0
         self._make_doc = make_doc
         self._add_all(registry)
 
@@ -62,12 +71,13 @@ class Patterns:
         self.targets.append(target)
         return f"FPA{len(self.targets) - 1}"
 
-    def _add(self, target: Target, aliases: list[str], *, any_case: bool = False) -> None:
+    def _add(self, target: Target, aliases: list[str], *, any_case: bool = False,
+             docs: list[Doc] | None = None) -> None:
         key = self._key(target)
         orth_docs: list[Doc] = []
         lower_docs: list[Doc] = []
-        for alias in aliases:
-            doc = self._make_doc(alias)
+        for index, alias in enumerate(aliases):
+            doc = docs[index] if docs is not None else self._make_doc(alias)
             words = [t.text for t in doc]
             if any_case:
                 lower_docs.append(doc)
@@ -89,6 +99,13 @@ class Patterns:
     def _add_all(self, registry: Registry) -> None:
         for entry in registry.entries.values():
             target = Target("entry", entry)
+            if entry.cased:  # converted names: looked up only on the names the parser finds
+                for alias in entry.aliases:
+                    key = norm(alias)
+                    if len(key) >= 8 and key not in self.by_norm:
+                        self.by_norm[key] = target
+                        self.exact_norms.add(key)
+                continue
             self._add(target, list(entry.aliases))
             for alias in entry.aliases:
                 if not _is_acronym(alias) and len(norm(alias)) >= 4:
@@ -109,28 +126,67 @@ class Patterns:
                 self._add(Target("country", code), list(dict.fromkeys(surfaces)))
         for person in registry.people.values():
             names = [person.name] + person.aliases
-            multi = [n for n in names if len(self._make_doc(n)) > 1]
-            single = [n for n in names if len(self._make_doc(n)) == 1]
+            if person.exact:  # converted names: looked up only on the names the parser finds
+                for name in names:
+                    key = norm(name)
+                    if " " in key and key not in self.by_norm:
+                        self.by_norm[key] = Target("person", person.id)
+                        self.exact_norms.add(key)
+                continue
+            docs = [self._make_doc(n) for n in names]
+            multi = [(n, d) for n, d in zip(names, docs) if len(d) > 1]
+            single = [(n, d) for n, d in zip(names, docs) if len(d) == 1]
             if multi:
-                self._add(Target("person", person.id), multi)
+                self._add(Target("person", person.id), [n for n, _ in multi], docs=[d for _, d in multi])
             if single:
-                self._add(Target("person", person.id, single=True), single)
-            for name in multi:
+                self._add(Target("person", person.id, single=True), [n for n, _ in single], docs=[d for _, d in single])
+            for name, _ in multi:
                 self.by_norm.setdefault(norm(name), Target("person", person.id))
         for word in registry.sectors:
+            if word.agent:  # thousands of common nouns: a word table is cheaper than the matcher
+                target = Target("sector", word)
+                for form in word.words:
+                    key = tuple(_WORD_RE.findall(form.lower().replace("'s", " 's")))
+                    if key and key not in self.agent_grams:
+                        self.agent_grams[key] = target
+                        self.agent_first.add(key[0])
+                        self.agent_longest = max(self.agent_longest, len(key))
+                continue
             self._add(Target("sector", word), list(word.words), any_case=True)
         for rule in registry.coref:
             self._add(Target("coref", rule), list(rule.phrases), any_case=True)
 
     # -- matching ---------------------------------------------------------------------------
+    def _agents(self, doc: Doc) -> list[Cand]:
+        """Generic agent nouns (agents.tsv) in ``doc``, longest at each token, outside names."""
+        if not self.agent_grams:
+            return []
+        lowers = [w.lower() for w in words_of(doc)]
+        first, grams, longest = self.agent_first, self.agent_grams, self.agent_longest
+        out: list[Cand] = []
+        n = len(lowers)
+        for i in range(n):
+            if lowers[i] not in first:
+                continue
+            for length in range(min(longest, n - i), 0, -1):
+                target = grams.get(tuple(lowers[i:i + length]))
+                if target is not None:
+                    if not _named(doc, i, i + length):
+                        out.append(Cand(i, i + length, target))
+                    break
+        return out
+
     def candidates(self, doc: Doc) -> list[Cand]:
         """Non-overlapping matches, longest first, then by KIND_RANK."""
         raw = [(int(k), s, e) for k, s, e in self.orth(doc)] + [(int(k), s, e) for k, s, e in self.lower(doc)]
         strings = doc.vocab.strings
         found: list[Cand] = []
         for key, start, end in raw:
-            index = int(strings[key][3:])
-            found.append(Cand(start, end, self.targets[index]))
+            target = self.targets[int(strings[key][3:])]
+            if target.kind == "sector" and any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+                continue  # "Paul Farmer": a name, not the sector word
+            found.append(Cand(start, end, target))
+        found.extend(self._agents(doc))
         found.sort(key=lambda c: (-(c.end - c.start), KIND_RANK[c.target.kind], c.start))
         taken = bytearray(len(doc))
         chosen: list[Cand] = []
@@ -141,6 +197,17 @@ class Patterns:
             chosen.append(cand)
         chosen.sort(key=lambda c: c.start)
         return chosen
+
+
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+_WORD_RE = re.compile(r"'s|\w+|[^\w\s]")
+
+
+def _named(doc: Doc, start: int, end: int) -> bool:
+    """Part of a name the parser found ("Paul Farmer", "Bishop Street"): not the agent noun."""
+    return any(t.ent_type_ in _NAME_ENTS for t in doc[start:end])
 
 
 __all__ = ["Cand", "Patterns", "Target", "norm"]

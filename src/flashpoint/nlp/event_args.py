@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
 from flashpoint.nlp.background import is_running_total
+from flashpoint.nlp.actor_context import quoted_tokens
+from flashpoint.nlp.agent_words import AgentWord, agent_word
 from flashpoint.nlp.docview import text_of
 
 if TYPE_CHECKING:
@@ -36,6 +38,20 @@ _THING_TARGETS = frozenset({"ASSAULT", "COERCE"})
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "from", "toward", "towards", "over", "upon"})
 # Prepositions inside a thing's phrase that name whose it is ("calls by X", "an appeal from X").
 _NONPERSON_PRONOUNS = frozenset({"it", "they", "its", "their"})
+# Named entities that can stand in an actor slot by themselves (a place or a date never does).
+_NAMED_ACTOR_ENTS = frozenset({"NORP", "ORG", "PERSON"})
+_NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT",
+                             "CARDINAL", "ORDINAL", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Events that happen in one place and, by PLOVER's convention, are directed at that place's
+# country when the text names no one else: a protest, a strike, a riot.
+_ONE_PLACE = frozenset({"PROTEST"})
+# Prepositions of a noun event's complement that name whom it is for or against:
+# "relief for the displaced", "a ban on Iranian imports", "visas for Russian officials".
+# Verbs whose object is an effort that the subject makes: "led the push to retake", "launched a
+# bid to seize", "made an attempt to storm".
+_LEADING = frozenset("lead spearhead head launch mount direct organize organise join begin start resume "
+                     "continue make step renew".split())
+_COMPLEMENT_PREPS = frozenset({"for", "on", "against", "to", "toward", "towards"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on"})
 
 
@@ -52,6 +68,7 @@ class ArgumentFinder:
         self.context = context
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
+        self._quoted = quoted_tokens(doc)
 
     # -- roles ------------------------------------------------------------------------------
     def roles(self, token: Token, type_: str, of_role: frozenset[str] | None = None,
@@ -66,7 +83,29 @@ class ArgumentFinder:
             tgt = _conjunct(src)
         if src is not None and tgt is not None and src.i == tgt.i:
             tgt = None
-        return self.actor(src), self.actor(tgt)
+        source, target = self.actor(src), self.actor(tgt)
+        if target is not None and tgt is not None and tgt.dep_ in ("amod", "compound", "nmod", "poss") \
+                and tgt.head.pos_ == "NOUN" and not self._is_actor(tgt.head):
+            left, right = _phrase_bounds(tgt.head, with_of=False)  # the evidence: "an army base", "an Indian proposal"
+            target.text = self.text[self.doc[left].idx:_end(self.doc[right])]
+        if target is None and type_ in _ONE_PLACE and token.dep_ not in ("compound", "amod") \
+                and (token.pos_ == "VERB" or source is not None):
+            target = self._home_country(token, source)
+        return source, target
+
+    def _home_country(self, token: Token, source: ActorRef | None) -> ActorRef | None:
+        """The country a one-place event happens in: the protesters' own ("Iraqi protesters"), else
+        the country of the one place the sentence names (several countries: none)."""
+        code = source.country if source is not None else None
+        text = source.text if source is not None else None
+        if code is None:
+            sent = token.sent
+            codes = {p.country for p in self.places if sent.start_char <= p.start < sent.end_char and p.country}
+            if len(codes) != 1:
+                return None
+            code = codes.pop()
+            text = next(p.text for p in self.places if sent.start_char <= p.start < sent.end_char and p.country == code)
+        return ActorRef(code, self.country_names.get(code, code), text or code, code, None)
 
     def _verb_roles(self, verb: Token, type_: str, words: tuple[Token, ...]) -> tuple[Token | None, Token | None]:
         source = agent_of(verb)
@@ -95,7 +134,9 @@ class ArgumentFinder:
         if token.ent_type_ in _ACTORISH_ENTS or token.pos_ == "PROPN":
             return True
         i = bisect_right(self._starts, token.idx) - 1
-        return i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end
+        if i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end:
+            return True
+        return agent_word(token) is not None
 
     def _actor_behind(self, verb: Token, thing: Token | None, depth: int = 0) -> Token | None:
         """The actor an event is directed at when its object is a thing: "offered troops to
@@ -148,12 +189,38 @@ class ArgumentFinder:
             else:
                 target = target or of_obj
         source = source or self._prep_object(noun, type_, self.context.source_preps)
-        target = target or self._prep_object(noun, type_, self.context.target_preps)
+        target = target or self._prep_object(noun, type_, self.context.target_preps) or self._complement(noun)
+        claimer = _claimer(noun)
+        if claimer is not None:
+            source = source or agent_of(claimer)
         governor = _light_governor(noun, self.context.light)
         if governor is not None:
             source = source or agent_of(governor)
             target = target or self._prep_object(governor, type_, self.context.target_preps)
         return source, target
+
+    def _complement(self, noun: Token) -> Token | None:
+        """Whom a noun event is for or against: "relief for the displaced", "sanctions on Iranian
+        imports" (the country word of a thing), "visas for Russian officials"."""
+        for ch in noun.children:
+            if ch.dep_ != "prep" or ch.lower_ not in _COMPLEMENT_PREPS:
+                continue
+            obj = _pobj_of(ch)
+            if obj is None or _is_time(obj):
+                continue
+            if self._is_actor(obj):
+                return obj
+            owner = self._owner(obj)
+            if owner is not None:
+                return owner
+        return None
+
+    def _owner(self, thing: Token) -> Token | None:
+        """The actor word modifying a thing: "Iranian" in "Iranian imports", "Kenya's" in "Kenya's ports"."""
+        for ch in thing.children:
+            if ch.dep_ in ("amod", "compound", "poss", "nmod") and (self._is_actor(ch) or self._country_of(ch)):
+                return ch
+        return None
 
     def _prep_object(self, head: Token, type_: str, table: dict[str, frozenset[str]]) -> Token | None:
         for ch in head.children:
@@ -177,12 +244,24 @@ class ArgumentFinder:
         phrase = self.text[self.doc[left].idx:_end(self.doc[right])]
         mention = self._mention_in(self.doc[left].idx, _end(self.doc[right]), token)
         if mention is None and token.lower_ in _NONPERSON_PRONOUNS:
+            if self._quoted[token.i]:
+                return None  # "they" in a quotation is not the speaker's side: left empty
             mention = self._antecedent(token)
             phrase = token.text
+        if mention is not None and mention.how == "generic":
+            owner = self._of_actor(token)  # "troops of the Nigerian army", "members of Hamas"
+            if owner is not None:
+                mention = owner
         if mention is not None:
             info = mention.actor
             text = phrase if len(phrase) >= len(mention.text) else mention.text
-            country = info.country or self._country_around(token)
+            if mention.how == "generic":
+                code = self._modifier_country(token)
+                if code is not None and info.sector:  # "Kharkiv's regional governor": Ukraine's government
+                    name = f"{self.country_names.get(code, code)} {info.name}"
+                    return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
+                return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
+            country = info.country or self._country_around(token) or self._place_in(mention)
             return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
             return None
@@ -191,7 +270,56 @@ class ArgumentFinder:
         code = self._country_of(token)
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
-        return ActorRef(head_phrase, head_phrase, phrase, self._country_around(token), None)
+        if _is_named(token):
+            return ActorRef(head_phrase, head_phrase, phrase, self._country_around(token), None)
+        word = agent_word(token)
+        if word is not None:
+            return self._generic(token, word, phrase)
+        owner = self._owner(token)
+        if owner is not None and owner.i != token.i:
+            ref = self.actor(owner)  # "Iranian imports": Iran; "the army's convoy": the army
+            if ref is not None:
+                ref.text = phrase
+            return ref
+        return None  # a thing, a place or an abstraction is no actor
+
+    def _of_actor(self, token: Token) -> ActorMention | None:
+        """A named actor whose members a kind of actor is: "fighters of [Hamas]", "[its] attack helicopters"."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            found = self._mention_in(owner.idx, _end(owner), owner)
+            if found is not None and found.how != "generic" and not found.actor.id.endswith(("_CVL",)):
+                return found
+        obj = _pobj(token, "of")
+        if obj is None:
+            return None
+        left, right = _phrase_bounds(obj)
+        found = self._mention_in(self.doc[left].idx, _end(self.doc[right]), obj)
+        return found if found is not None and found.how != "generic" else None
+
+    def _modifier_country(self, token: Token) -> str | None:
+        """The country a kind of actor's modifiers name: "Kharkiv's governor", "Malian villagers"."""
+        for ch in token.children:
+            if ch.dep_ in ("amod", "compound", "nmod", "poss"):
+                code = self._country_of(ch)
+                if code:
+                    return code
+        return self._country_around(token)
+
+    def _generic(self, token: Token, word: AgentWord, phrase: str) -> ActorRef:
+        """A kind of actor ("three soldiers", "displaced families"), with the country the text gives."""
+        country = self._modifier_country(token)
+        if country is not None:
+            name = f"{self.country_names.get(country, country)} {word.label}"
+            return ActorRef(f"{country}_{word.sector}", name, phrase, country, word.sector)
+        return ActorRef(word.ident, word.label, phrase, None, word.sector, generic=True)
+
+    def _place_in(self, mention: ActorMention) -> str | None:
+        """The country of a place named inside an actor's name: "Darfur rebels", "Donetsk separatists"."""
+        for place in self.places:
+            if mention.start <= place.start and place.end <= mention.end and place.country:
+                return place.country
+        return None
 
     def _antecedent(self, pronoun: Token) -> ActorMention | None:
         """What "it" or "they" stands for: the last actor with a country or sector named before it
@@ -287,6 +415,8 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         if controller is None:
             on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
             controller = _pobj_of(on) if on is not None else None
+        if controller is not None and head.lemma_.lower() in _LEADING and _inanimate(controller):
+            controller = None  # "X led the push to retake the town": X retakes, not the push
         return controller or agent_of(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return agent_of(head, depth + 1)
@@ -294,6 +424,8 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         return agent_of(head, depth + 1)
     if verb.dep_ == "relcl":
         return None
+    if verb.dep_ == "acl" and head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return agent_of(head.head, depth + 1)  # "X led the push to retake the town": X retakes
     if verb.dep_ == "pcomp" and head.head.pos_ == "VERB" and head.lower_ not in ("of", "for"):
         return agent_of(head.head, depth + 1)
     return None
@@ -442,6 +574,29 @@ def _phrase_bounds(token: Token, with_of: bool = True) -> tuple[int, int]:
 
 def _end(token: Token) -> int:
     return token.idx + len(token.text)
+
+
+def _claimer(noun: Token) -> Token | None:
+    """The verb of "X claimed responsibility for [the bombing]", "X took credit for [the attack]"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    owner = noun.head.head
+    if owner.lemma_.lower() not in ("responsibility", "credit", "blame") or owner.dep_ != "dobj":
+        return None
+    verb = owner.head
+    return verb if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else None
+
+
+def _inanimate(token: Token) -> bool:
+    """A common noun that names no kind of actor ("the push", "an effort")."""
+    return token.pos_ == "NOUN" and not token.ent_type_ and agent_word(token) is None
+
+
+def _is_named(token: Token) -> bool:
+    """A name the parser found, or a proper noun outside any place, date or number entity."""
+    if token.ent_type_ in _NAMED_ACTOR_ENTS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_ACTOR_ENTS
 
 
 def _actorish(token: Token) -> bool:

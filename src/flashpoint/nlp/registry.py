@@ -20,7 +20,7 @@ SECTORS = frozenset(
     "GOV MIL COP LEG JUD SPY PTY OPP REB UAF CVL MED NGO IGO BUS REL ETH REF CRM EDU HLH".split()
 )
 COUNTRY_KINDS = frozenset({"name", "adj", "people", "capital", "org"})
-ALONE_MODES = frozenset({"state", "group", "generic", "none"})
+ALONE_MODES = frozenset({"state", "group", "generic", "none", "thing"})
 COREF_TARGETS = frozenset({"PERSON", "ARMED", "CRM", "ORG", "COUNTRY", "NONPERSON"})
 _ID_RE = re.compile(r"^[A-Z0-9_]+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -37,6 +37,7 @@ class Entry:
     sector: str | None
     aliases: tuple[str, ...]
     kind: str = "group"  # group / org / country-org
+    cased: bool = False  # links only where the text capitalises the name (converted Phoenix names)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Person:
     name: str
     aliases: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    exact: bool = False  # links by its exact names only, never by near spelling (converted Phoenix people)
 
     def at(self, date: str | None) -> tuple[str | None, str | None]:
         """(country, sector) for the role held on ``date`` (YYYY[-MM[-DD]]); the latest role when no date."""
@@ -89,6 +91,7 @@ class SectorWord:
     label: str
     alone: str
     weak: bool
+    agent: bool = False  # a generic agent noun from agents.tsv: a common noun, never a name
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ class Registry:
     sectors: list[SectorWord]
     coref: list[CorefRule]
     name_cues: dict[str, str]
+    combining_forms: dict[str, str] = field(default_factory=dict)  # "franco" -> FRA, in hyphenated compounds only
 
     def country_words(self) -> dict[str, tuple[str, str]]:
         """Lower-case country name, adjective or people -> (ISO3 code, country name)."""
@@ -137,11 +141,15 @@ class Registry:
         }
 
 
+_LEADING_THE = re.compile(r"^(the)\s+", re.I)
+_NON_ID = re.compile(r"[^A-Z0-9]+")
+
+
 def slug(text: str) -> str:
     """An id from a name: "Nouri al-Maliki" -> "NOURI_AL_MALIKI"."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    plain = re.sub(r"^(the)\s+", "", plain.strip(), flags=re.I)
-    return re.sub(r"[^A-Z0-9]+", "_", plain.upper()).strip("_") or "UNKNOWN"
+    plain = text if text.isascii() else unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    plain = _LEADING_THE.sub("", plain.strip())
+    return _NON_ID.sub("_", plain.upper()).strip("_") or "UNKNOWN"
 
 
 def _aliases(path: Path, number: int, cell: str, *, required: bool = True) -> tuple[str, ...]:
@@ -228,9 +236,10 @@ def load_entries(path: Path, kind: str, seen: dict[str, Entry]) -> None:
         seen[ident] = Entry(ident, row["name"], country, sector, tuple(dict.fromkeys((row["name"],) + aliases)), kind)
 
 
-def load_people(path: Path) -> dict[str, Person]:
-    """People with their dated roles, keyed by id."""
+def load_people(path: Path, known: dict[str, Person] | None = None, *, exact: bool = False) -> dict[str, Person]:
+    """People with their dated roles, keyed by id; with ``known``, people already there are kept as they are."""
     people: dict[str, Person] = {}
+    kept = known or {}
     columns = ["name", "aliases", "country", "sector", "role", "start", "end"]
     for number, row in read_table(path, columns):
         if not row["name"]:
@@ -243,7 +252,12 @@ def load_people(path: Path) -> dict[str, Person]:
             _check_date(path, number, end, "end")
             if end < row["start"]:
                 raise DataFileError(str(path), number, f"end {end} is before start {row['start']}")
-        person = people.setdefault(slug(row["name"]), Person(slug(row["name"]), row["name"]))
+        ident = slug(row["name"])
+        if ident in kept:
+            continue
+        person = people.get(ident)
+        if person is None:
+            person = people[ident] = Person(ident, row["name"], exact=exact)
         for alias in _aliases(path, number, row["aliases"], required=False):
             if alias not in person.aliases:
                 person.aliases.append(alias)
@@ -272,6 +286,25 @@ def load_sectors(path: Path) -> list[SectorWord]:
     return result
 
 
+def load_agents(path: Path, sectors: list[SectorWord]) -> list[SectorWord]:
+    """Generic agent nouns (agents.tsv) as sector words that stand alone; words sectors.tsv gives are skipped."""
+    taken = {w.lower() for word in sectors for w in word.words}
+    result: list[SectorWord] = []
+    for number, row in read_table(path, ["words", "sector", "label"]):
+        words = tuple(w for w in _aliases(path, number, row["words"]) if w.lower() not in taken)
+        sector = _check_sector(path, number, row["sector"], allow_empty=False)
+        if not row["label"]:
+            raise DataFileError(str(path), number, "the label is empty")
+        if not words:
+            continue
+        for word in words:
+            if word.lower() in taken:
+                raise DataFileError(str(path), number, f"'{word}' is given twice")
+            taken.add(word.lower())
+        result.append(SectorWord(words, sector, row["label"], "generic", False, agent=True))
+    return result
+
+
 def load_coref(path: Path) -> list[CorefRule]:
     rules: list[CorefRule] = []
     for number, row in read_table(path, ["phrases", "refers", "window"]):
@@ -281,6 +314,17 @@ def load_coref(path: Path) -> list[CorefRule]:
             raise DataFileError(str(path), number, f"window '{row['window']}' is not a whole number")
         rules.append(CorefRule(_aliases(path, number, row["phrases"]), row["refers"], int(row["window"])))
     return rules
+
+
+def load_combining_forms(path: Path) -> dict[str, str]:
+    """Prefixes that stand for a country only inside a hyphenated compound ("Franco-German")."""
+    forms: dict[str, str] = {}
+    for number, row in read_table(path, ["form", "country"]):
+        code = _check_country(path, number, row["country"], allow_empty=False)
+        if not row["form"]:
+            raise DataFileError(str(path), number, "the form is empty")
+        forms[row["form"].lower()] = code  # type: ignore[assignment]
+    return forms
 
 
 def load_name_cues(path: Path) -> dict[str, str]:
@@ -298,18 +342,34 @@ def read_registry(directory: Path) -> Registry:
     entries: dict[str, Entry] = {}
     load_entries(directory / "groups.tsv", "group", entries)
     load_entries(directory / "organizations.tsv", "org", entries)
+    if (directory / "phoenix_groups.tsv").exists():
+        converted: dict[str, Entry] = {}
+        load_entries(directory / "phoenix_groups.tsv", "group", converted)
+        for ident, entry in converted.items():
+            if ident in entries:
+                raise DataFileError(str(directory / "phoenix_groups.tsv"), 0, f"id '{ident}' is already used")
+            kind = "org" if entry.sector in ("IGO", "NGO") else "group"
+            entries[ident] = Entry(entry.id, entry.name, entry.country, entry.sector, entry.aliases, kind, cased=True)
     for org in state_bodies:
         country = countries[org.country or ""]
         key = f"{org.id}:{len(entries)}"
         label = SECTOR_NOUNS.get(org.sector or "", org.sector or "")
         entries[key] = Entry(org.id, f"{country.adjective} {label}".strip(), org.country, org.sector, org.aliases, "country-org")
+    people = load_people(directory / "people.tsv")
+    if (directory / "phoenix_people.tsv").exists():
+        people.update(load_people(directory / "phoenix_people.tsv", people, exact=True))
+    sectors = load_sectors(directory / "sectors.tsv")
+    if (directory / "agents.tsv").exists():
+        sectors.extend(load_agents(directory / "agents.tsv", sectors))
     return Registry(
         countries=countries,
         entries=entries,
-        people=load_people(directory / "people.tsv"),
-        sectors=load_sectors(directory / "sectors.tsv"),
+        people=people,
+        sectors=sectors,
         coref=load_coref(directory / "coref.tsv"),
         name_cues=load_name_cues(directory / "name_cues.tsv"),
+        combining_forms=load_combining_forms(directory / "combining_forms.tsv")
+        if (directory / "combining_forms.tsv").exists() else {},
     )
 
 
