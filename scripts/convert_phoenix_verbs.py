@@ -20,7 +20,9 @@ Reads the verb dictionary (synonym sets, verb blocks and their patterns, see
   code is never used); ``--generic-patterns`` keeps the patterns of generic verbs, which the
   curated light-verb + event-noun rows cover already (measured: more false positives);
 - verbs already in the hand-curated ``events.tsv`` are left out (the curated rows win);
-- codes that map to no PLOVER type (CAMEO 01, statements) are dropped;
+- codes that map to no PLOVER type (CAMEO 01, statements) are dropped, and so are CAMEO 03
+  "express intent to..." patterns ("ensure security", "iron out differences"): an intention is
+  the modality of the act it names, which the curated rows and the modality stage code;
 - converted rows get a lower confidence than curated ones.
 """
 
@@ -203,6 +205,9 @@ class Converter:
         return words if all(w.isalpha() or w == "-" for w in words) and words[0] else None
 
     def add(self, words: list[str], code: str, constraints: list[str], confidence: float) -> None:
+        if code.startswith("03"):
+            self.dropped["intent (CAMEO 03)"] += 1  # an intention is the modality of an act, not an act
+            return
         plover = plover_of(code, self.mapping)
         if plover is None:
             self.dropped["no PLOVER type"] += 1

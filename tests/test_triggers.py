@@ -54,13 +54,14 @@ def test_widened_vocabulary(code, text, type_):
     assert type_ in types(code(text)), [(e.type, e.trigger.text) for e in code(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "Barrel bombs were dropped on the market overnight.",
-    "Rockets were fired at the air base from the hills.",
+@pytest.mark.parametrize("text, munition", [
+    ("Barrel bombs were dropped on the market overnight.", "bombs"),
+    ("Rockets were fired at the air base from the hills.", "Rockets"),
 ])
-def test_munitions_are_neither_source_nor_target(code, text):
+def test_munitions_are_neither_source_nor_target(code, text, munition):
     event = next(e for e in code(text) if e.type == "ASSAULT")
-    assert event.source is None and event.target is None, (event.source, event.target)
+    for role in (event.source, event.target):
+        assert role is None or munition not in role.text and "Barrel" not in role.text, role
 
 
 def test_come_under_fire_makes_the_subject_the_target(code):

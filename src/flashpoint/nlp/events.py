@@ -140,11 +140,12 @@ class EventFinder:
         if hit.target is not None and token.pos_ == "VERB":
             obj = _object(token)
             through = _through(obj, context.partitives)
-            if obj is not None and through is not None and _is_weapon(through, context.weapons):
+            if (obj is not None and through is not None and _is_weapon(through, context.weapons)
+                    and _inside(hit.target.text, obj, token)):
                 hit.target = None  # "fired a total of 10 rounds": the munition is no target
         if hit.source is not None and token.pos_ == "VERB":
             obj = _object(token)
-            if obj is not None and token not in obj.subtree and _inside(hit.source.text, obj):
+            if obj is not None and _inside(hit.source.text, obj, token):
                 hit.source = None  # "barrel bombs were dropped": a word of the object is no source
         if hit.source is not None and hit.source.text.lower().rstrip("s") in context.weapons:
             hit.source = None  # "barrel bombs": the weapon is no source
@@ -242,10 +243,12 @@ def _is_weapon(token: Token, weapons: frozenset[str]) -> bool:
     return _lem(token) in weapons or low in weapons or (low.endswith("s") and low[:-1] in weapons)
 
 
-def _inside(text: str, head: Token) -> bool:
-    """The words of ``text`` all lie in the phrase headed by ``head``."""
+def _inside(text: str, head: Token, trigger: Token) -> bool:
+    """The words of ``text`` all lie in the phrase headed by ``head``, outside the trigger's own clause
+    ("a missile fired by the Houthis at Jizan": the Houthis and Jizan are the firing's, not the missile's)."""
     words = text.split()
-    subtree = {t.text for t in head.subtree}
+    own = {t.i for t in trigger.subtree} if trigger in head.subtree else set()
+    subtree = {t.text for t in head.subtree if t.i not in own}
     return bool(words) and all(w in subtree for w in words)
 
 
