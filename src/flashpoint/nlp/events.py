@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
+from flashpoint.quadclass import side_of
 from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of, views_kept
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
 from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexicon's public names)
@@ -23,10 +24,7 @@ from flashpoint.nlp.event_match import (
     _drop_embedded, _find_words, _holds, _lem, _non_event, _object, _shared_object, _through)
 from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, modality_of
 
-# types that, when someone says they will not do them, amount to a refusal (REJECT)
-_COOPERATIVE = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "CONCEDE", "RETREAT"})
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
-_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "PROTEST", "MOBILIZE", "REJECT", "ACCUSE"})
 _WILLING = frozenset({"willing", "prepared", "ready"})
 _REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare", "insist", "add", "reiterate",
                         "conclude", "warn", "claim"})
@@ -195,7 +193,7 @@ class EventFinder:
         out = []
         have_reject = {h.token.i for h in hits if h.entry.type == "REJECT"}
         for hit in hits:
-            if hit.status != NEGATED or hit.entry.type not in _COOPERATIVE or have_reject:
+            if hit.status != NEGATED or side_of(hit.entry.type) != "cooperation" or have_reject:
                 continue
             if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in hit.token.children):
                 continue
@@ -221,7 +219,7 @@ class EventFinder:
                 continue
             if kind == "REQUEST":
                 type_, cameo = "REQUEST", "10"
-            elif hit.entry.type in _HOSTILE or _conditional(hit.token, ("unless",)):
+            elif _hostile(hit.entry.type) or _conditional(hit.token, ("unless",)):
                 type_, cameo = "THREATEN", "13"
             else:
                 type_, cameo = "AGREE", "03"
@@ -374,3 +372,9 @@ def _prefer(a: _Hit, b: _Hit, casualty: frozenset[str]) -> tuple[_Hit, _Hit]:
     if a_cas != b_cas:
         return (b, a) if a_cas else (a, b)
     return (a, b) if _rank(a) >= _rank(b) else (b, a)
+
+
+def _hostile(event_type: str) -> bool:
+    """A conflict type that, announced, is a threat (a demand announced is a demand, not a threat);
+    the sides are data/lexicon/plover_quadclass.tsv's."""
+    return side_of(event_type) == "conflict" and event_type != "REQUEST"
