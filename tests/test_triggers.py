@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from flashpoint.errors import DataFileError
-from flashpoint.models import Event
+from flashpoint.models import Article, Event
 from flashpoint.nlp.events import EventFinder, EventLexicon, _data_dir, parse_entry
 from tests.conftest import ROOT
 
@@ -22,9 +22,11 @@ def finder():
 
 
 @pytest.fixture(scope="module")
-def code(nlp, finder):
+def code(extractor):
+    """The asserted events of a text, as the whole extractor (actor linking included) codes them."""
     def run(text: str) -> list[Event]:
-        return [e for e in finder.find(nlp(text), []) if e.status == "asserted"]
+        document = extractor.extract(Article(text=text, source="t.txt", published="2025-05-02", language="en"), "t.txt")
+        return [e for e in document.events if e.status == "asserted"]
     return run
 
 
@@ -45,7 +47,7 @@ def types(events: list[Event]) -> set[str]:
     ("The rebels have swallowed up territory along the river.", "ASSAULT"),
     ("Foreign jets shored up the regime during the winter.", "SUPPORT"),
     ("The patrol came under fire from gunmen near the bridge.", "ASSAULT"),
-    ("The two sides announced a cease-fire after talks in Geneva.", "AGREE"),
+    ("Ethiopia and Eritrea announced a cease-fire after talks in Geneva.", "AGREE"),
     ("The deposed finance minister fled to Dubai on Tuesday.", "RETREAT"),
     ("The suspect was taken into custody on Sunday.", "COERCE"),
     ("The reporter was barred from the parliament building.", "COERCE"),
@@ -76,8 +78,8 @@ def test_two_verbs_share_one_object(code):
     assert aid and aid[0].target is not None and "militia" in aid[0].target.text
 
 
-def test_frame_noun_takes_its_verb_agent(code, nlp, finder):
-    events = finder.find(nlp("Qatar carried out a mediation effort between the factions."), [])
+def test_frame_noun_takes_its_verb_agent(code):
+    events = code("Qatar carried out a mediation effort between the factions.")
     consult = next(e for e in events if e.type == "CONSULT")
     assert consult.source is not None and consult.source.text == "Qatar"
 
