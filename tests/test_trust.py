@@ -165,3 +165,12 @@ def test_a_bare_verb_coordinated_with_a_plot_is_part_of_the_plot(extractor):
                                   "courthouse was jailed on Wednesday.")
     assert all(e.status != "asserted" for e in events if e.type == "ASSAULT")
     assert [e.status for e in events if e.trigger.text == "jailed"] == ["asserted"]
+
+
+def test_who_stops_a_plot_is_not_its_author(extractor):
+    events = events_of(extractor, "Police thwarted a plot by al-Shabaab militants to bomb a hotel in Mombasa.")
+    bombing = one(events, "ASSAULT")
+    assert bombing.status == "hypothetical"
+    assert bombing.source is not None and "shabaab" in bombing.source.id.lower()
+    unowned = one(events_of(extractor, "The army foiled a plot to bomb the governor's office in Kano."), "ASSAULT")
+    assert unowned.source is None or unowned.source.sector != "MIL"

@@ -14,6 +14,7 @@ from flashpoint.nlp.background import is_running_total
 from flashpoint.nlp.actor_context import quoted_tokens
 from flashpoint.nlp.agent_words import AgentWord, agent_word
 from flashpoint.nlp.docview import text_of
+from flashpoint.nlp.wordlists import words
 
 if TYPE_CHECKING:
     from flashpoint.nlp.events import EventContext
@@ -418,16 +419,34 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         if controller is not None and head.lemma_.lower() in _LEADING and _inanimate(controller):
             controller = None  # "X led the push to retake the town": X retakes, not the push
         return controller or agent_of(head, depth + 1)
+    if verb.dep_ == "advcl" and head.lemma_.lower() in words("stopping"):
+        plan = next((c for c in head.children if c.dep_ == "dobj"), None)  # "foiled a plot [to bomb]"
+        return _plan_owner(plan) if plan is not None else None
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return agent_of(head, depth + 1)
     if verb.dep_ == "acomp":  # "Syria is willing to withdraw": the adjective's subject
         return agent_of(head, depth + 1)
     if verb.dep_ == "relcl":
         return None
-    if verb.dep_ == "acl" and head.dep_ == "dobj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return agent_of(head.head, depth + 1)  # "X led the push to retake the town": X retakes
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        owner = _plan_owner(head)
+        if owner is not None:
+            return owner  # "a plan by Islamic State militants to attack", "the group's bid to seize"
+        if head.dep_ == "dobj" and head.head.lemma_.lower() not in words("stopping"):
+            return agent_of(head.head, depth + 1)  # "X led the push to retake the town": X retakes
+        return None  # "the army foiled a plot to bomb the prison": the army is no bomber
     if verb.dep_ == "pcomp" and head.head.pos_ == "VERB" and head.lower_ not in ("of", "for"):
         return agent_of(head.head, depth + 1)
+    return None
+
+
+def _plan_owner(noun: Token) -> Token | None:
+    """Whose plan, plot or bid a noun is: its "by" phrase or its possessor."""
+    for ch in noun.children:
+        if ch.dep_ == "prep" and ch.lower_ == "by":
+            return next((g for g in ch.children if g.dep_ == "pobj"), None)
+        if ch.dep_ == "poss" and ch.pos_ != "PRON":
+            return ch
     return None
 
 
