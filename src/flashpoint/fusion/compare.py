@@ -132,6 +132,15 @@ def article_level(a: Mention, b: Mention) -> str:
     return "same_story" if a.story == b.story else "other"
 
 
+def status_level(a: Mention, b: Mention) -> str:
+    """A plan, a threat or a prediction is not the act: a hypothetical mention joins only
+    hypothetical ones (asserted and negated ones may join: a denial of an attack is about it)."""
+    hypothetical = (a.status == "hypothetical", b.status == "hypothetical")
+    if hypothetical[0] != hypothetical[1]:
+        return "plan_and_act"
+    return "same" if a.status == b.status else "asserted_and_denied"
+
+
 def sentence_level(a: Mention, b: Mention) -> str:
     return "identical" if a.sentence_key and a.sentence_key == b.sentence_key else "different"
 
@@ -141,7 +150,7 @@ def compare(a: Mention, b: Mention, knowledge: Knowledge) -> Comparison:
     incompatible is not compared further (it cannot be one event)."""
     weights = knowledge.weights
     generic = knowledge.generic_actors
-    first = (("type", type_level(a, b)), ("date", date_level(a, b)))
+    first = (("type", type_level(a, b)), ("status", status_level(a, b)), ("date", date_level(a, b)))
     factors = tuple(Factor(name, level, weights[name][level]) for name, level in first)
     if any(f.weight == VETO for f in factors):
         return Comparison.of(factors)

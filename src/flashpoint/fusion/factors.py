@@ -16,6 +16,7 @@ VETO = -math.inf
 # The levels compare.py gives each factor; the data file must weigh every one of them.
 LEVELS = {
     "type": ("same_mode", "mode_unknown", "other_mode", "other_type"),
+    "status": ("same", "asserted_and_denied", "plan_and_act"),
     "date": ("same_day", "overlap", "disjoint"),
     "place": ("same", "near", "contains", "one_unknown", "both_unknown", "nearby", "far"),
     "source": ("same", "same_kind", "one_unknown", "different"),
