@@ -81,6 +81,8 @@ def _focus_if_broader(doc: Doc, sentence: Span, places: list[Place], found: Plac
 
 
 def _in_dateline(doc: Doc, place: Place) -> bool:
+    if not place.text.isupper():
+        return False  # a dateline is in capitals: most places are ruled out without the parse
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and is_dateline(doc, span.start, span.end)
 

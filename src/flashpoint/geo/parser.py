@@ -27,7 +27,15 @@ from flashpoint.geo.patterns import (
     TITLE_WORDS,
 )
 from flashpoint.geo.text import fold, strip_article
-from flashpoint.nlp.docview import entities_of, sentence_ends, sentence_starts, text_of, tokens_of, words_of
+from flashpoint.nlp.docview import (
+    entities_of,
+    sentence_ends,
+    sentence_starts,
+    text_of,
+    tokens_of,
+    views_kept,
+    words_of,
+)
 from flashpoint.models import Place
 
 MAX_NAME_TOKENS = 6
@@ -75,6 +83,10 @@ class Geoparser:
     # ----- recognition
     def find_places(self, doc: Doc) -> list[Place]:
         """Every place mention in the doc, resolved, in text order."""
+        with views_kept(doc):  # the rules read the same words many times
+            return self._find_places(doc)
+
+    def _find_places(self, doc: Doc) -> list[Place]:
         mentions = self._mentions(doc)
         if not mentions:
             return []
@@ -378,7 +390,8 @@ class Geoparser:
 
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
                sentence_countries: dict[int, Counter], own_votes: Counter | None = None,
-               area_votes: Counter | None = None) -> dict[int, float]:
+               area_votes: Counter | None = None,
+               chosen_areas: tuple[Counter, Counter] | None = None) -> dict[int, float]:
         scores = {}
         area_votes = area_votes or Counter()
         own = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in m.candidates if self.gaz.entry(i).admin1}
@@ -389,10 +402,15 @@ class Geoparser:
         city_keys = {(e.country) for e, _ in entries if e.feature == "city"}
         top_focus = focus.most_common(1)[0][0] if focus else None
         area_focus = {(c.country, c.admin1) for c in chosen.values() if c.admin1 and c.country == top_focus}
-        named_areas = {(c.country, c.name) for k, c in chosen.items() if c.feature == "admin1" and k != id(m)}
+        # the areas the other mentions were resolved to (by the previous pass), and the areas
+        # their towns and counties lie in: counted, less this mention's own
+        named_count, within_count = chosen_areas or (Counter(), Counter())
+        mine = chosen.get(id(m))
+        named_areas = {a for a, n in named_count.items()
+                       if n - (mine is not None and mine.feature == "admin1" and (mine.country, mine.name) == a) > 0}
+        within = {a for a, n in within_count.items()
+                  if n - (mine is not None and mine.feature in ("city", "admin2") and (mine.country, mine.admin1) == a) > 0}
         names_country = any(e.feature == "country" and not alt for e, alt in entries)
-        within = {(c.country, c.admin1) for k, c in chosen.items()
-                  if c.admin1 and c.feature in ("city", "admin2") and k != id(m)}
         for e, alt in entries:
             s = self._prior(e, alt)
             if m.cue == "area":
@@ -462,9 +480,12 @@ class Geoparser:
                         sentence_countries[sentence_of[id(m)]][chosen[id(m)].country] += 1
             new_focus: Counter = Counter()
             new_votes: dict[str, Counter] = defaultdict(Counter)
+            chosen_areas = (Counter((c.country, c.name) for c in chosen.values() if c.feature == "admin1"),
+                            Counter((c.country, c.admin1) for c in chosen.values()
+                                    if c.admin1 and c.feature in ("city", "admin2")))
             for m in live:
                 scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key),
-                                     area_votes)
+                                     area_votes, chosen_areas)
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
@@ -577,45 +598,50 @@ class Geoparser:
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """An all-caps name opening a paragraph, then a comma, a dash, a bracket or the line's end:
     "KABUL, Afghanistan (AP) —", "BANTAM — A man...", "DETROIT" on a line of its own."""
-    words = [t for t in doc[start:end] if t.is_alpha]
-    if not words or not all(t.is_upper for t in words) or sum(len(t) for t in words) < 3:
+    words = [w for w in words_of(doc)[start:end] if w.isalpha()]
+    if not words or not all(w.isupper() for w in words) or sum(len(w) for w in words) < 3:
         return False
     if start == 0:
         return True  # the text's first words, in capitals
-    before = doc[start - 1]
+    before = tokens_of(doc)[start - 1]
     if "\n" not in before.text and "\n" not in before.whitespace_ and before.text not in {".", "!", "?"}:
         return False
     if end >= len(doc):
         return True
-    after = doc[end]
-    return after.text in {",", "(", "—", "–", "-", "--", ":"} or "\n" in after.text or "\n" in doc[end - 1].whitespace_
+    after = tokens_of(doc)[end]
+    return after.text in {",", "(", "—", "–", "-", "--", ":"} or "\n" in after.text or "\n" in tokens_of(doc)[end - 1].whitespace_
 
 
 def _not_a_place(doc: Doc, start: int, end: int) -> bool:
     """A compass word or month alone, part of a person's name after a title ("Lt Col Sani Uba"),
     or a newspaper's name ("The Jordan Times")."""
-    if end - start == 1 and doc[start].lower_.rstrip(".") in NEVER_ALONE:
+    words = words_of(doc)
+    if end - start == 1 and words[start].lower().rstrip(".") in NEVER_ALONE:
         return True
+    if end < len(words) and (words[end] in ("-", "–") or _capitalised_word(words[end])
+                             or words[end].lower() in TITLE_WORDS):
+        if end + 1 < len(words) and words[end] in ("-", "–") and words[end + 1].lower() in ACTOR_SUFFIXES:
+            return True  # "Iran-backed", "Chiang Mai-based": a modifier of an actor
+        if _capitalised_word(words[end]) and words[end].lower() in NEWSPAPER_WORDS:
+            return True
+    if start == 0 or not (_capitalised_word(words[start - 1]) or words[start - 1].lower() in TITLE_WORDS):
+        return False
     j = start - 1
-    while j >= 0 and j >= start - 3 and doc[j].lower_ not in TITLE_WORDS and _capitalised(doc[j]) \
-            and doc[j].ent_type_ in ("PERSON", ""):
+    while j >= 0 and j >= start - 3 and tokens_of(doc)[j].lower_ not in TITLE_WORDS and _capitalised(tokens_of(doc)[j]) \
+            and tokens_of(doc)[j].ent_type_ in ("PERSON", ""):
         j -= 1
-    if j >= 0 and doc[j].lower_ in TITLE_WORDS and doc[j].is_title or j >= 0 and doc[j].lower_ in TITLE_WORDS \
+    if j >= 0 and tokens_of(doc)[j].lower_ in TITLE_WORDS and tokens_of(doc)[j].is_title or j >= 0 and tokens_of(doc)[j].lower_ in TITLE_WORDS \
             and j < start - 1:
         return True
-    if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ in NEWSPAPER_WORDS:
-        return True
-    if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in ACTOR_SUFFIXES:
-        return True  # "Iran-backed", "Chiang Mai-based": a modifier of an actor
     return False
 
 
 def _heads_a_group(doc: Doc, end: int) -> bool:
     """The name is followed (within two words) by a group noun: "Fano militia", "Kano State Police"."""
     for k in range(end, min(len(doc), end + 2)):
-        if doc[k].lower_ in GROUP_NOUNS:
+        if tokens_of(doc)[k].lower_ in GROUP_NOUNS:
             return True
-        if not _capitalised(doc[k]):
+        if not _capitalised(tokens_of(doc)[k]):
             return False
     return False
 
@@ -635,6 +661,6 @@ def _article_prefix(words: list[str], capitalised: list[bool], i: int) -> bool:
 
 def _prev_word(doc: Doc, i: int, skip: tuple[str, ...] = ()) -> Token | None:
     j = i - 1
-    while j >= 0 and doc[j].lower_ in skip:
+    while j >= 0 and tokens_of(doc)[j].lower_ in skip:
         j -= 1
-    return doc[j] if j >= 0 else None
+    return tokens_of(doc)[j] if j >= 0 else None
