@@ -391,11 +391,10 @@ class Geoparser:
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
                sentence_countries: dict[int, Counter], own_votes: Counter | None = None,
                area_votes: Counter | None = None,
-               chosen_areas: tuple[Counter, Counter] | None = None) -> dict[int, float]:
+               chosen_areas: tuple[Counter, Counter] | None = None, own_areas: int = 0) -> dict[int, float]:
         scores = {}
         area_votes = area_votes or Counter()
-        own = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in m.candidates if self.gaz.entry(i).admin1}
-        own_share = 1 / len(own) if own else 0.0
+        own_share = 1 / own_areas if own_areas else 0.0
         if own_votes:  # the name's own mentions do not vote for their reading
             focus = focus - own_votes
         entries = [(self.gaz.entry(i), alt) for i, alt in m.candidates]
@@ -406,10 +405,11 @@ class Geoparser:
         # their towns and counties lie in: counted, less this mention's own
         named_count, within_count = chosen_areas or (Counter(), Counter())
         mine = chosen.get(id(m))
-        named_areas = {a for a, n in named_count.items()
-                       if n - (mine is not None and mine.feature == "admin1" and (mine.country, mine.name) == a) > 0}
-        within = {a for a, n in within_count.items()
-                  if n - (mine is not None and mine.feature in ("city", "admin2") and (mine.country, mine.admin1) == a) > 0}
+        named_areas, within = set(named_count), set(within_count)
+        if mine is not None and mine.feature == "admin1" and named_count[(mine.country, mine.name)] == 1:
+            named_areas.discard((mine.country, mine.name))
+        if mine is not None and mine.feature in ("city", "admin2") and within_count[(mine.country, mine.admin1)] == 1:
+            within.discard((mine.country, mine.admin1))
         names_country = any(e.feature == "country" and not alt for e, alt in entries)
         for e, alt in entries:
             s = self._prior(e, alt)
@@ -467,8 +467,7 @@ class Geoparser:
         area_votes: Counter = Counter()
         own_areas: dict[str, set] = {}
         for key, group in {m.key: m for m in live}.items():
-            areas = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in group.candidates
-                     if self.gaz.entry(i).admin1}
+            areas = {(e.country, e.admin1) for e in map(self.gaz.entry, (i for i, _ in group.candidates)) if e.admin1}
             own_areas[key] = areas
             for area in areas:
                 area_votes[area] += 1 / len(areas)
@@ -485,7 +484,7 @@ class Geoparser:
                                     if c.admin1 and c.feature in ("city", "admin2")))
             for m in live:
                 scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key),
-                                     area_votes, chosen_areas)
+                                     area_votes, chosen_areas, len(own_areas[m.key]))
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
