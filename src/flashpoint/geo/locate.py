@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.geo.parser import is_dateline
+from flashpoint.geo.cues import is_dateline
 from flashpoint.geo.patterns import (
     ACTOR_HEADS,
     AREA_CUES,
