@@ -238,3 +238,10 @@ def test_wrong_country_rate_and_false_places_are_counted():
     assert report.wrong_country.right == 2 and report.wrong_country.total == 3  # Fano twice, the region not
     assert math.isclose(figures["wrong_country_rate"], 2 / 3)
     assert math.isclose(figures["false_places_per_1000_words"], 2.0)  # Fano and Atlantic in 1,000 words
+
+
+def test_a_country_inside_an_agencys_name_is_not_the_place(nlp, parser):
+    text = ("The tanker was sailing west of the port of Aden when it was struck, "
+            "the United Kingdom Maritime Trade Operations agency said.")
+    place = where(nlp, parser, text, "struck")
+    assert place is None or place.country == "YEM"

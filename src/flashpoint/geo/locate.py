@@ -6,7 +6,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from flashpoint.geo.parser import is_dateline
+from flashpoint.geo.cues import is_dateline
 from flashpoint.geo.patterns import (
     ACTOR_HEADS,
     AREA_CUES,
@@ -29,6 +29,8 @@ MAX_CLIMB = 2
 # How many sentences back a sentence without a place may look for the place being talked about.
 FOCUS_SENTENCES = 3
 LOCAL_FEATURES = {"city", "feature", "region", "admin1", "admin2"}
+COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                 "outside", "outskirts"}
 # Prepositions of origin or comparison: a place under them is not what later sentences are about.
 ORIGIN_PREPS = NOT_LOCATION_PREPS - {"of", "with", "by", "for", "about", "against"}
 
@@ -81,6 +83,8 @@ def _focus_if_broader(doc: Doc, sentence: Span, places: list[Place], found: Plac
 
 
 def _in_dateline(doc: Doc, place: Place) -> bool:
+    if not place.text.isupper():
+        return False  # a dateline is in capitals: most places are ruled out without the parse
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     return span is not None and len(span) > 0 and is_dateline(doc, span.start, span.end)
 
@@ -94,7 +98,10 @@ def _is_actor(doc: Doc, place: Place) -> bool:
     owner = root.dep_ == "poss" or any(t.dep_ == "case" and t.head == root for t in doc[span.end:span.end + 1])
     if owner and (root.head.lower_ in ACTOR_HEADS or root.head.ent_type_ == "PERSON"):
         return True  # "Russia's ambassador", not "Greece's biggest trial"
-    if root.dep_ in ("compound", "amod", "nmod") and (root.head.dep_ in SUBJECT_DEPS or root.head.lower_ in ACTOR_HEADS):
+    top = root
+    while top.dep_ in ("compound", "amod", "nmod") and top.head != top:
+        top = top.head  # "the United Kingdom Maritime Trade Operations agency": up to "agency"
+    if top is not root and (top.dep_ in SUBJECT_DEPS or top.lower_ in ACTOR_HEADS):
         return True  # "U.S. officials warned", "U.S. Central Command said"
     if root.dep_ in ("nsubj", "csubj") and place.feature == "country":
         return True  # "the United States has carried out strikes": the actor
@@ -155,6 +162,8 @@ def _is_origin(doc: Doc, place: Place, preps: set[str] = NOT_LOCATION_PREPS) -> 
             return False
         tok = tok.head
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
+            if tok.lower_ == "of" and tok.head.lower_ in COMPASS_WORDS:
+                return False  # "west of Hodeidah", "20 km north of Goma": where
             return tok.lower_ in preps
     return False
 

@@ -6,28 +6,41 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import (
     AREA_CUES,
     DEMONYM_ENDINGS,
-    GROUP_NOUNS,
     LIST_JOINERS,
     NAME_PARTICLES,
-    ACTOR_SUFFIXES,
     NATURAL_FEATURE_WORDS,
     NEVER_ALONE,
-    NEWSPAPER_WORDS,
     NOT_PLACE_LABELS,
     PLACE_LABELS,
     PLACE_PREPS,
     SETTLEMENT_CUES,
     STRONG_PREPS,
-    TITLE_WORDS,
+)
+from flashpoint.geo.cues import (
+    article_prefix,
+    capitalised,
+    capitalised_word,
+    heads_a_group,
+    not_a_place,
+    prev_word,
+    is_dateline,
 )
 from flashpoint.geo.text import fold, strip_article
-from flashpoint.nlp.docview import entities_of, sentence_ends, sentence_starts, text_of, tokens_of, words_of
+from flashpoint.nlp.docview import (
+    entities_of,
+    sentence_ends,
+    sentence_starts,
+    text_of,
+    tokens_of,
+    views_kept,
+    words_of,
+)
 from flashpoint.models import Place
 
 MAX_NAME_TOKENS = 6
@@ -75,6 +88,10 @@ class Geoparser:
     # ----- recognition
     def find_places(self, doc: Doc) -> list[Place]:
         """Every place mention in the doc, resolved, in text order."""
+        with views_kept(doc):  # the rules read the same words many times
+            return self._find_places(doc)
+
+    def _find_places(self, doc: Doc) -> list[Place]:
         mentions = self._mentions(doc)
         if not mentions:
             return []
@@ -123,7 +140,7 @@ class Geoparser:
             if end - start > 1 and doc[end - 1].lower_ in AREA_CUES:
                 end -= 1
                 cue = "area"
-            if start >= end or self._is_demonym(doc, start, end) or _not_a_place(doc, start, end):
+            if start >= end or self._is_demonym(doc, start, end) or not_a_place(doc, start, end):
                 continue
             key, cands = self._lookup(doc[start:end].text)
             if cue and (full := self._lookup(doc[start:end + 1].text))[1] and any(
@@ -150,7 +167,7 @@ class Geoparser:
         """Gazetteer names over capitalised token sequences that spaCy did not take for places."""
         # Read from plain lists: this looks at every token, and at up to six for each capitalised one.
         words = words_of(doc)
-        capitalised = [w[:1].isupper() and (w[0].isalpha() or _capitalised_word(w)) for w in words]
+        capitalised = [w[:1].isupper() and (w[0].isalpha() or capitalised_word(w)) for w in words]
         sentence_end = sentence_ends(doc)
         offsets = [t.idx for t in tokens_of(doc)]
         text = text_of(doc)
@@ -158,7 +175,7 @@ class Geoparser:
         i = 0
         n = len(doc)
         while i < n:
-            if taken[i] or not (capitalised[i] or len(words[i]) == 2 and _article_prefix(words, capitalised, i)):
+            if taken[i] or not (capitalised[i] or len(words[i]) == 2 and article_prefix(words, capitalised, i)):
                 i += 1
                 continue
             best = None
@@ -176,7 +193,7 @@ class Geoparser:
                 i += 1
                 continue
             j, key, cands = best
-            if _not_a_place(doc, i, j):
+            if not_a_place(doc, i, j):
                 i = j
                 continue
             label = None
@@ -200,7 +217,7 @@ class Geoparser:
         return False
 
     def _read_cues(self, doc: Doc, m: Mention) -> None:
-        m.org_head = _heads_a_group(doc, m.end_with_cue or m.end)
+        m.org_head = heads_a_group(doc, m.end_with_cue or m.end)
         end = m.end_with_cue or m.end
         if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS:
             # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature
@@ -209,9 +226,9 @@ class Geoparser:
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
             m.cue = "area"
             m.end_with_cue = m.end + 1
-        before = _prev_word(doc, m.start)
+        before = prev_word(doc, m.start)
         if before is not None and before.lower_ == "of":
-            cue_word = _prev_word(doc, before.i)
+            cue_word = prev_word(doc, before.i)
             if cue_word is not None and cue_word.lower_ in SETTLEMENT_CUES:
                 m.cue = m.cue or "settlement"
 
@@ -227,13 +244,13 @@ class Geoparser:
                     m.container = other
             # "the Anbar town of Al Qaim": Anbar, a settlement word, "of", then the name
             if m.cue == "settlement" and m.start >= 3:
-                of = _prev_word(doc, m.start)
-                word = _prev_word(doc, of.i) if of is not None else None
-                prev = _prev_word(doc, word.i) if word is not None else None
+                of = prev_word(doc, m.start)
+                word = prev_word(doc, of.i) if of is not None else None
+                prev = prev_word(doc, word.i) if word is not None else None
                 while prev is not None and prev.lower_ in ("border", "desert", "northern", "southern",
                                                           "eastern", "western", "central", "frontier",
                                                           "small", "key", "strategic"):
-                    prev = _prev_word(doc, prev.i)
+                    prev = prev_word(doc, prev.i)
                 for other in mentions:
                     if prev is not None and other.end - 1 == prev.i and self._has_feature(other, ("admin1", "country")):
                         m.container = other
@@ -269,7 +286,7 @@ class Geoparser:
         for m in mentions:
             if m.label == "in-PERSON":
                 people.add(m.key)
-            before = _prev_word(doc, m.start)
+            before = prev_word(doc, m.start)
             after = doc[m.end] if m.end < len(doc) else None
             if (before is not None and before.lower_ in ("said", "says") and (m.end == len(doc) or doc[m.end].is_punct)) \
                     or (after is not None and after.lower_ in ("said", "says", "told") and m.label == "PERSON"):
@@ -347,13 +364,13 @@ class Geoparser:
     def _has_context(self, doc: Doc, m: Mention, strong_only: bool) -> bool:
         if m.cue is not None or m.container is not None:
             return True
-        prev = _prev_word(doc, m.start, skip=("the",))
+        prev = prev_word(doc, m.start, skip=("the",))
         if prev is not None and prev.lower_ in (STRONG_PREPS if strong_only else PLACE_PREPS):
             return True
-        if prev is not None and prev.text == "," and prev.i > 0 and _capitalised(doc[prev.i - 1]) and self._has_feature(m, ("admin1", "country")):
+        if prev is not None and prev.text == "," and prev.i > 0 and capitalised(doc[prev.i - 1]) and self._has_feature(m, ("admin1", "country")):
             return True  # the container in "Alexandria, Ky."
         after = m.end_with_cue or m.end
-        if after + 1 < len(doc) and doc[after].text == "," and _capitalised(doc[after + 1]):
+        if after + 1 < len(doc) and doc[after].text == "," and capitalised(doc[after + 1]):
             key = fold(doc[after + 1].text)
             if any(self.gaz.entry(i).feature in ("country", "admin1") for i, _ in self.gaz.lookup(key)):
                 return True
@@ -378,21 +395,27 @@ class Geoparser:
 
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
                sentence_countries: dict[int, Counter], own_votes: Counter | None = None,
-               area_votes: Counter | None = None) -> dict[int, float]:
+               area_votes: Counter | None = None,
+               chosen_areas: tuple[Counter, Counter] | None = None, own_areas: int = 0) -> dict[int, float]:
         scores = {}
         area_votes = area_votes or Counter()
-        own = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in m.candidates if self.gaz.entry(i).admin1}
-        own_share = 1 / len(own) if own else 0.0
+        own_share = 1 / own_areas if own_areas else 0.0
         if own_votes:  # the name's own mentions do not vote for their reading
             focus = focus - own_votes
         entries = [(self.gaz.entry(i), alt) for i, alt in m.candidates]
         city_keys = {(e.country) for e, _ in entries if e.feature == "city"}
         top_focus = focus.most_common(1)[0][0] if focus else None
         area_focus = {(c.country, c.admin1) for c in chosen.values() if c.admin1 and c.country == top_focus}
-        named_areas = {(c.country, c.name) for k, c in chosen.items() if c.feature == "admin1" and k != id(m)}
+        # the areas the other mentions were resolved to (by the previous pass), and the areas
+        # their towns and counties lie in: counted, less this mention's own
+        named_count, within_count = chosen_areas or (Counter(), Counter())
+        mine = chosen.get(id(m))
+        named_areas, within = set(named_count), set(within_count)
+        if mine is not None and mine.feature == "admin1" and named_count[(mine.country, mine.name)] == 1:
+            named_areas.discard((mine.country, mine.name))
+        if mine is not None and mine.feature in ("city", "admin2") and within_count[(mine.country, mine.admin1)] == 1:
+            within.discard((mine.country, mine.admin1))
         names_country = any(e.feature == "country" and not alt for e, alt in entries)
-        within = {(c.country, c.admin1) for k, c in chosen.items()
-                  if c.admin1 and c.feature in ("city", "admin2") and k != id(m)}
         for e, alt in entries:
             s = self._prior(e, alt)
             if m.cue == "area":
@@ -449,8 +472,7 @@ class Geoparser:
         area_votes: Counter = Counter()
         own_areas: dict[str, set] = {}
         for key, group in {m.key: m for m in live}.items():
-            areas = {(self.gaz.entry(i).country, self.gaz.entry(i).admin1) for i, _ in group.candidates
-                     if self.gaz.entry(i).admin1}
+            areas = {(e.country, e.admin1) for e in map(self.gaz.entry, (i for i, _ in group.candidates)) if e.admin1}
             own_areas[key] = areas
             for area in areas:
                 area_votes[area] += 1 / len(areas)
@@ -462,9 +484,12 @@ class Geoparser:
                         sentence_countries[sentence_of[id(m)]][chosen[id(m)].country] += 1
             new_focus: Counter = Counter()
             new_votes: dict[str, Counter] = defaultdict(Counter)
+            chosen_areas = (Counter((c.country, c.name) for c in chosen.values() if c.feature == "admin1"),
+                            Counter((c.country, c.admin1) for c in chosen.values()
+                                    if c.admin1 and c.feature in ("city", "admin2")))
             for m in live:
                 scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key),
-                                     area_votes)
+                                     area_votes, chosen_areas, len(own_areas[m.key]))
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
@@ -572,69 +597,3 @@ class Geoparser:
             if unique and (e.feature == "city" and strong or e.population >= UNIQUE_AREA_POPULATION):
                 return  # a name only one country has ("Cairns"): no other reading to prefer
         m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None
-
-
-def is_dateline(doc: Doc, start: int, end: int) -> bool:
-    """An all-caps name opening a paragraph, then a comma, a dash, a bracket or the line's end:
-    "KABUL, Afghanistan (AP) —", "BANTAM — A man...", "DETROIT" on a line of its own."""
-    words = [t for t in doc[start:end] if t.is_alpha]
-    if not words or not all(t.is_upper for t in words) or sum(len(t) for t in words) < 3:
-        return False
-    if start == 0:
-        return True  # the text's first words, in capitals
-    before = doc[start - 1]
-    if "\n" not in before.text and "\n" not in before.whitespace_ and before.text not in {".", "!", "?"}:
-        return False
-    if end >= len(doc):
-        return True
-    after = doc[end]
-    return after.text in {",", "(", "—", "–", "-", "--", ":"} or "\n" in after.text or "\n" in doc[end - 1].whitespace_
-
-
-def _not_a_place(doc: Doc, start: int, end: int) -> bool:
-    """A compass word or month alone, part of a person's name after a title ("Lt Col Sani Uba"),
-    or a newspaper's name ("The Jordan Times")."""
-    if end - start == 1 and doc[start].lower_.rstrip(".") in NEVER_ALONE:
-        return True
-    j = start - 1
-    while j >= 0 and j >= start - 3 and doc[j].lower_ not in TITLE_WORDS and _capitalised(doc[j]) \
-            and doc[j].ent_type_ in ("PERSON", ""):
-        j -= 1
-    if j >= 0 and doc[j].lower_ in TITLE_WORDS and doc[j].is_title or j >= 0 and doc[j].lower_ in TITLE_WORDS \
-            and j < start - 1:
-        return True
-    if end < len(doc) and _capitalised(doc[end]) and doc[end].lower_ in NEWSPAPER_WORDS:
-        return True
-    if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ in ACTOR_SUFFIXES:
-        return True  # "Iran-backed", "Chiang Mai-based": a modifier of an actor
-    return False
-
-
-def _heads_a_group(doc: Doc, end: int) -> bool:
-    """The name is followed (within two words) by a group noun: "Fano militia", "Kano State Police"."""
-    for k in range(end, min(len(doc), end + 2)):
-        if doc[k].lower_ in GROUP_NOUNS:
-            return True
-        if not _capitalised(doc[k]):
-            return False
-    return False
-
-
-def _capitalised(tok: Token) -> bool:
-    return _capitalised_word(tok.text)
-
-
-def _capitalised_word(text: str) -> bool:
-    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
-
-
-def _article_prefix(words: list[str], capitalised: list[bool], i: int) -> bool:
-    """ "al-" or "el" before a name: "al-Qaim", "el Fasher"."""
-    return words[i].lower() in ("al", "el") and i + 1 < len(words) and (words[i + 1] == "-" or capitalised[i + 1])
-
-
-def _prev_word(doc: Doc, i: int, skip: tuple[str, ...] = ()) -> Token | None:
-    j = i - 1
-    while j >= 0 and doc[j].lower_ in skip:
-        j -= 1
-    return doc[j] if j >= 0 else None

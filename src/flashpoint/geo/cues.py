@@ -1,0 +1,79 @@
+"""Word-level cues the geoparser reads around a name: datelines, titles, group nouns, newspapers."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from flashpoint.geo.patterns import ACTOR_SUFFIXES, GROUP_NOUNS, NEVER_ALONE, NEWSPAPER_WORDS, TITLE_WORDS
+from flashpoint.nlp.docview import tokens_of, words_of
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """An all-caps name opening a paragraph, then a comma, a dash, a bracket or the line's end:
+    "KABUL, Afghanistan (AP) —", "BANTAM — A man...", "DETROIT" on a line of its own."""
+    words = [w for w in words_of(doc)[start:end] if w.isalpha()]
+    if not words or not all(w.isupper() for w in words) or sum(len(w) for w in words) < 3:
+        return False
+    if start == 0:
+        return True  # the text's first words, in capitals
+    before = tokens_of(doc)[start - 1]
+    if "\n" not in before.text and "\n" not in before.whitespace_ and before.text not in {".", "!", "?"}:
+        return False
+    if end >= len(doc):
+        return True
+    after = tokens_of(doc)[end]
+    return after.text in {",", "(", "—", "–", "-", "--", ":"} or "\n" in after.text or "\n" in tokens_of(doc)[end - 1].whitespace_
+
+
+def not_a_place(doc: Doc, start: int, end: int) -> bool:
+    """A compass word or month alone, part of a person's name after a title ("Lt Col Sani Uba"),
+    or a newspaper's name ("The Jordan Times")."""
+    words = words_of(doc)
+    if end - start == 1 and words[start].lower().rstrip(".") in NEVER_ALONE:
+        return True
+    if end < len(words) and (words[end] in ("-", "–") or capitalised_word(words[end])
+                             or words[end].lower() in TITLE_WORDS):
+        if end + 1 < len(words) and words[end] in ("-", "–") and words[end + 1].lower() in ACTOR_SUFFIXES:
+            return True  # "Iran-backed", "Chiang Mai-based": a modifier of an actor
+        if capitalised_word(words[end]) and words[end].lower() in NEWSPAPER_WORDS:
+            return True
+    if start == 0 or not (capitalised_word(words[start - 1]) or words[start - 1].lower() in TITLE_WORDS):
+        return False
+    j = start - 1
+    while j >= 0 and j >= start - 3 and tokens_of(doc)[j].lower_ not in TITLE_WORDS and capitalised(tokens_of(doc)[j]) \
+            and tokens_of(doc)[j].ent_type_ in ("PERSON", ""):
+        j -= 1
+    if j >= 0 and tokens_of(doc)[j].lower_ in TITLE_WORDS and tokens_of(doc)[j].is_title or j >= 0 and tokens_of(doc)[j].lower_ in TITLE_WORDS \
+            and j < start - 1:
+        return True
+    return False
+
+
+def heads_a_group(doc: Doc, end: int) -> bool:
+    """The name is followed (within two words) by a group noun: "Fano militia", "Kano State Police"."""
+    for k in range(end, min(len(doc), end + 2)):
+        if tokens_of(doc)[k].lower_ in GROUP_NOUNS:
+            return True
+        if not capitalised(tokens_of(doc)[k]):
+            return False
+    return False
+
+
+def capitalised(tok: Token) -> bool:
+    return capitalised_word(tok.text)
+
+
+def capitalised_word(text: str) -> bool:
+    return bool(text) and text[0].isupper() and any(ch.isalpha() for ch in text)
+
+
+def article_prefix(words: list[str], capitalised: list[bool], i: int) -> bool:
+    """ "al-" or "el" before a name: "al-Qaim", "el Fasher"."""
+    return words[i].lower() in ("al", "el") and i + 1 < len(words) and (words[i + 1] == "-" or capitalised[i + 1])
+
+
+def prev_word(doc: Doc, i: int, skip: tuple[str, ...] = ()) -> Token | None:
+    j = i - 1
+    while j >= 0 and tokens_of(doc)[j].lower_ in skip:
+        j -= 1
+    return tokens_of(doc)[j] if j >= 0 else None
