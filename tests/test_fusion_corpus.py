@@ -59,9 +59,18 @@ def test_the_syndicated_copy_is_linked_to_the_earlier_original(corpus_db: Path) 
 
 
 def test_the_prison_attack_and_the_border_town_attack_are_one_event_each(corpus_db: Path) -> None:
-    prison = fused_ids_of(corpus_db, "e.type = 'ASSAULT' AND (e.sentence_text ILIKE '%stormed the Ghwayran prison%' "
+    # The foiled plot (the lead's "foiled a plan ... to attack the Panorama prison" and the quote's
+    # "planning to attack the prison") is one event, a plan; the storming of January 2022 that the
+    # article recalls is another, asserted and background.
+    prison = fused_ids_of(corpus_db, "e.type = 'ASSAULT' AND (e.sentence_text ILIKE '%foiled a plan%' "
                                      "OR e.sentence_text ILIKE '%planning to attack the prison%')")
     assert len(prison) == 1
+    plot = query(corpus_db, "SELECT * FROM fused_events WHERE id = ?", [next(iter(prison))])[0]
+    assert plot["status"] == "hypothetical" and plot["num_mentions"] >= 2
+    stormed = fused_ids_of(corpus_db, "e.type = 'ASSAULT' AND e.trigger_text = 'stormed' "
+                                      "AND e.sentence_text ILIKE '%Ghwayran prison%'")
+    assert len(stormed) == 1 and not stormed & prison
+    assert query(corpus_db, "SELECT background FROM fused_events WHERE id = ?", [next(iter(stormed))])[0]["background"]
     border_town = fused_ids_of(corpus_db, "e.type = 'ASSAULT' AND (e.sentence_text ILIKE '%Malam-Fatori%' "
                                           "OR e.sentence_text ILIKE 'ISWAP fighters attack military base in Borno%' "
                                           "OR e.sentence_text ILIKE '%arrived in dozens of gun trucks%')")

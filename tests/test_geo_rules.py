@@ -245,3 +245,13 @@ def test_a_country_inside_an_agencys_name_is_not_the_place(nlp, parser):
             "the United Kingdom Maritime Trade Operations agency said.")
     place = where(nlp, parser, text, "struck")
     assert place is None or place.country == "YEM"
+
+
+def test_a_town_read_once_is_the_same_town_wherever_the_article_names_it(extractor):
+    from flashpoint.models import Article
+    text = ("Fighters shelled the town of Menaka on Monday. The main market of Menaka was burned, "
+            "and the Menaka branch of a doctors' network treated the wounded.")
+    document = extractor.extract(Article(text=text, source="t.txt", published="2025-01-08", language="en"), "t.txt")
+    menaka = [p for p in document.places if p.text == "Menaka"]
+    assert len(menaka) == 3 and len({p.country for p in menaka}) == 1
+    assert not any(a.id.upper() == "MENAKA" for a in document.actors)

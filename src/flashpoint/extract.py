@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from flashpoint.geo import Gazetteer, Geoparser, locate_event
+from flashpoint.geo.discourse import propagate
 from flashpoint.models import Article, Document, EventDate, EventPlace
 from flashpoint.nlp.actors import ActorLinker, group_actors, load_registry
 from flashpoint.nlp.background import claimant, is_background
@@ -66,7 +67,7 @@ class Extractor:
 
     def _analyse(self, parsed: Doc, article: Article, doc_id: str) -> Document:
         document = Document.from_article(article, doc_id)
-        document.places = self.geoparser.find_places(parsed)
+        document.places = propagate(parsed, self.geoparser.find_places(parsed))
         place_ranges = [(place.start, place.end) for place in document.places]
         mentions = self.linker.link(parsed, article.published, place_ranges)
         document.actors = group_actors(mentions)
