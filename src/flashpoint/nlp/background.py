@@ -125,18 +125,30 @@ def is_background(value: str | None, published: str | None) -> bool:
     return end is not None and pub - end > BACKGROUND_AFTER
 
 
-def claiming_verb(trigger: Token) -> Token | None:
-    """The verb of a claim that governs the trigger ("the group claimed it had killed"), if any."""
+def _governing_verb(trigger: Token, lemmas: frozenset[str], links: frozenset[str],
+                    through: frozenset[str] | None) -> Token | None:
+    """The nearest word of `lemmas` above the trigger that governs it over one of `links`,
+    climbing only over `through` links (None: any link), at most six steps."""
     token = trigger
     for _ in range(6):
         head = token.head
         if head == token:
             return None
-        if token.dep_ in ("ccomp", "xcomp", "dobj", "pobj", "prep") and head.lemma_.lower() in cues().claim:
+        if token.dep_ in links and head.lemma_.lower() in lemmas:
             return head
+        if through is not None and token.dep_ not in through:
+            return None
         token = head
     return None
 
+
+_CLAIM_LINKS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "prep"})
+_REPORT_THROUGH = frozenset({"conj", "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl"})
+
+
+def claiming_verb(trigger: Token) -> Token | None:
+    """The verb of a claim that governs the trigger ("the group claimed it had killed"), if any."""
+    return _governing_verb(trigger, cues().claim, _CLAIM_LINKS, None)
 
 
 def claimant(trigger: Token, sides: tuple[str | None, str | None], mentions: Sequence[ActorMention]) -> ActorRef | None:
@@ -165,14 +177,4 @@ def claimant(trigger: Token, sides: tuple[str | None, str | None], mentions: Seq
 
 
 def _reporting_verb(trigger: Token) -> Token | None:
-    token = trigger
-    for _ in range(6):
-        head = token.head
-        if head == token:
-            return None
-        if token.dep_ == "ccomp" and head.lemma_.lower() in words("reporting"):
-            return head
-        if token.dep_ not in ("conj", "xcomp", "ccomp", "dobj", "pobj", "prep", "advcl"):
-            return None
-        token = head
-    return None
+    return _governing_verb(trigger, words("reporting"), frozenset({"ccomp"}), _REPORT_THROUGH)
