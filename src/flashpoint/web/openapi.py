@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from flashpoint.query import EXPORT_FORMATS
-from flashpoint.query.params import INTERVALS, SORTS, SPLITS, STATUSES
+from flashpoint.query.params import INTERVALS, LEVELS, SORTS, SPLITS, STATUSES
 from flashpoint.query.quadclass import known_types
 
 ERROR_SCHEMA = {
@@ -54,6 +54,9 @@ def parameter_schemas() -> dict[str, dict[str, Any]]:
         "interval": {"type": "string", "enum": list(INTERVALS), "default": "month"},
         "split": {"type": "string", "enum": list(SPLITS), "default": "type"},
         "cursor": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
+        "level": {"type": "string", "enum": list(LEVELS), "default": "event"},
+        "background": {"type": "boolean"},
+        "min_confidence": {"type": "number", "minimum": 0, "maximum": 1},
     }
 
 
