@@ -255,3 +255,10 @@ def test_a_town_read_once_is_the_same_town_wherever_the_article_names_it(extract
     menaka = [p for p in document.places if p.text == "Menaka"]
     assert len(menaka) == 3 and len({p.country for p in menaka}) == 1
     assert not any(a.id.upper() == "MENAKA" for a in document.actors)
+
+
+def test_a_lower_case_name_is_no_toponym(extractor):
+    from flashpoint.models import Article
+    text = "Displaced families camped on the west bank of the White Nile near Kosti in Sudan."
+    document = extractor.extract(Article(text=text, source="t.txt", published="2025-01-08", language="en"), "t.txt")
+    assert all(p.country != "PSE" for p in document.places)

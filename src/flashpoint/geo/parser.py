@@ -142,6 +142,8 @@ class Geoparser:
                 cue = "area"
             if start >= end or self._is_demonym(doc, start, end) or not_a_place(doc, start, end):
                 continue
+            if not any(ch.isupper() for ch in doc[start:end].text):
+                continue  # "the west bank of the river" is no West Bank: English capitalises its toponyms
             key, cands = self._lookup(doc[start:end].text)
             if cue and (full := self._lookup(doc[start:end + 1].text))[1] and any(
                     self.gaz.entry(i).feature == "admin2" for i, _ in full[1]):
