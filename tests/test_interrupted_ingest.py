@@ -31,7 +31,10 @@ def _write_batch(folder, count: int) -> None:
 def _table_counts(db) -> dict:
     result = run_cli("articles", "--db", str(db), "--format", "jsonl")
     articles = [json.loads(line) for line in result.stdout.splitlines()]
-    events = [json.loads(line) for line in run_cli("events", "--db", str(db), "--format", "jsonl").stdout.splitlines()]
+    # Mentions, not fused events: a fused event is listed under its founding article, which
+    # depends on which other articles are stored; each article's own mentions do not.
+    listed = run_cli("events", "--mentions", "--db", str(db), "--format", "jsonl").stdout.splitlines()
+    events = [json.loads(line) for line in listed]
     per_article: dict[str, int] = {}
     for event in events:
         per_article[event["article_id"]] = per_article.get(event["article_id"], 0) + 1
