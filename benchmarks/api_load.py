@@ -32,15 +32,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def generate_store(path: Path, events: int = 1_000_000, seed: float = 0.42) -> dict[str, int]:
-    """A store of `events` events over events/4 articles, written by DuckDB itself from range().
+    """A store of `events` fused events, told by 1.25 x as many mentions over mentions/4
+    articles, written by DuckDB itself from range().
 
     Skew as in real event data: a few actors, countries and outlets account for most events
     (power-law draws), dates cluster in bursts, most events have no fatality count and a few
-    have large ones. One function on purpose: a new table (fused events, ...) is one more
-    INSERT ... SELECT below.
+    have large ones. Each fused event is founded by one mention; the extra quarter of mentions
+    join random events (a second or third report). One function on purpose: a new table is one
+    more INSERT ... SELECT below.
     """
     from flashpoint.query.quadclass import known_types
     from flashpoint.store import open_store
+    from flashpoint.store.fused import FUSED_COLUMNS
+
+    fused_count, events = events, events + events // 4
 
     path.unlink(missing_ok=True)
     open_store(path).close()  # the real schema, migrated
@@ -92,11 +97,36 @@ def generate_store(path: Path, events: int = 1_000_000, seed: float = 0.42) -> d
                DATE '2015-01-01' + d
         FROM draws JOIN kinds ON kinds.i = draws.k JOIN nations ON nations.i = draws.c
     """)
+    # Mentions 1..fused_count found their own events; the rest join one at random.
+    con.execute(f"""
+        INSERT INTO fused_mentions (mention_id, fused_id, matched_id, score)
+        SELECT id, CASE WHEN id <= {fused_count} THEN id ELSE 1 + CAST(floor(random() * {fused_count}) AS BIGINT) END,
+               NULL, NULL FROM events
+    """)
+    con.execute("UPDATE fused_mentions SET matched_id = fused_id, score = 12.5 WHERE mention_id <> fused_id")
+    own = [c for c in FUSED_COLUMNS if c not in ("num_mentions", "num_articles", "num_sources", "first_reported",
+                                                  "last_reported", "corroboration", "fatalities_low", "fatalities_high",
+                                                  "fatalities_contradicted", "status_counts")]
+    con.execute(f"""
+        INSERT INTO fused_events ({', '.join(FUSED_COLUMNS)})
+        WITH told AS (
+            SELECT fm.fused_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+                   count(DISTINCT a.outlet) AS sources, min(a.published) AS first, max(a.published) AS last,
+                   min(m.fatalities) AS low, max(m.fatalities) AS high
+            FROM fused_mentions fm JOIN events m ON m.id = fm.mention_id JOIN articles a ON a.id = m.article_id
+            GROUP BY fm.fused_id
+        )
+        SELECT {', '.join('e.' + c for c in own)}, told.mentions, told.articles, told.sources, told.first, told.last,
+               CASE WHEN told.low <> told.high THEN 'contradicted' WHEN told.sources > 1 THEN 'multiple_sources'
+                    ELSE 'single_source' END,
+               told.low, told.high, coalesce(told.low <> told.high, false), '{{"' || e.status || '": ' || told.mentions || '}}'
+        FROM events e JOIN told ON told.fused_id = e.id
+    """)
     con.execute("""
         INSERT INTO actors (article_id, actor_id, name, country, sector)
         SELECT article_id, source_id, any_value(source_name), any_value(source_country), NULL FROM events GROUP BY article_id, source_id
     """)
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "actors")}
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "fused_events", "fused_mentions", "actors")}
     con.execute("CHECKPOINT")
     con.close()
     return counts
@@ -171,12 +201,14 @@ def _export(base: str, server: psutil.Process, rows: int) -> dict[str, Any]:
 
 
 CALLS = [
+    "/api/events?status=asserted&background=false&limit=100",  # what the dashboard opens with
     "/api/events?type=ASSAULT&country=SYR&limit=100",
     "/api/events?actor=ACT3&start=2020-01-01&end=2020-12-31&sort=-fatalities&limit=100",
     "/api/events/123457",
     "/api/timeline?interval=month&type=ASSAULT",
     "/api/network?country=IRQ&limit=100",
     "/api/actors?limit=50",
+    "/api/places?status=asserted&background=false&limit=500",  # the map
     "/api/meta",
 ]
 

@@ -243,6 +243,23 @@ def test_network_edges_count_events_between_two_actors(client: TestClient) -> No
     assert assaults["edges"] and all(edge["kind"] == "conflict" for edge in assaults["edges"])
 
 
+def test_generic_actors_stay_out_of_the_actor_list_and_network_unless_asked(client: TestClient, everything: list[dict]) -> None:
+    roles = [e[role] for e in everything for role in ("source", "target") if e[role]]
+    generic = {a["id"] for a in roles if a["generic"]} - {a["id"] for a in roles if not a["generic"]}
+    assert generic, "the example corpus names kinds of actors (soldiers, villagers)"
+    listed = {a["id"] for a in get(client, "/api/actors", limit=1000)["actors"]}
+    assert listed and not listed & generic
+    assert generic <= {a["id"] for a in get(client, "/api/actors", limit=1000, generic=True)["actors"]}
+    nodes = {n["id"] for n in get(client, "/api/network", limit=1000)["nodes"]}
+    assert nodes and not nodes & generic
+    assert {n["id"] for n in get(client, "/api/network", limit=1000, generic=True)["nodes"]} & generic
+    # A named actor's count is the number of fused events that name it, on either side.
+    for actor in get(client, "/api/actors", limit=5)["actors"]:
+        named = [e for e in everything if actor["id"] in {(e["source"] or {}).get("id"), (e["target"] or {}).get("id")}]
+        assert actor["events"] == len(named)
+        assert actor["as_source"] == sum((e["source"] or {}).get("id") == actor["id"] for e in named)
+
+
 def test_actors_and_places(client: TestClient) -> None:
     actors = get(client, "/api/actors", limit=10)["actors"]
     assert [a["events"] for a in actors] == sorted((a["events"] for a in actors), reverse=True)

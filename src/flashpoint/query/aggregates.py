@@ -1,6 +1,9 @@
 """Counts over the filtered events: actors, places, a timeline, the actor network, filter choices.
 
-Every count is of fused events (one a real-world event, however many reports tell it)."""
+Every count is of fused events (one a real-world event, however many reports tell it), read
+from the one table `fused_events`. Generic actors ("soldiers", "villagers": a kind of actor, not
+a named one) are left out of the actor list and the network unless asked for: they would tie
+unrelated conflicts together."""
 
 from __future__ import annotations
 
@@ -9,46 +12,95 @@ from typing import Any
 
 import duckdb
 
-from flashpoint.query.events import FUSED_FROM as EVENTS_FROM, fetch_dicts
+from flashpoint.query.events import fetch_dicts, marks
 from flashpoint.query.params import INTERVALS, SORTS, SPLITS, STATUSES, EventFilter, check_choice, check_limit
-from flashpoint.query.quadclass import side_of, sides
+from flashpoint.query.quadclass import sides
+
+EVENTS_FROM = "FROM fused_events e"
+
+
+def _named(role: str, generic: bool) -> str:
+    """The condition that an event names its `role` actor (and, unless `generic`, a named one)."""
+    return f"e.{role}_id IS NOT NULL" + ("" if generic else f" AND NOT coalesce(e.{role}_generic, false)")
 
 
 def list_actors(
-    conn: duckdb.DuckDBPyConnection, filters: EventFilter, q: str | None = None, limit: int | None = None
+    conn: duckdb.DuckDBPyConnection, filters: EventFilter, q: str | None = None, limit: int | None = None,
+    generic: bool = False,
 ) -> dict[str, Any]:
-    """Actors of the matching events, most events first; `q` matches id or name (case-insensitive)."""
+    """Actors of the matching events, most events first; `q` matches the id or any name the
+    actor was stored under (case-insensitive). Each actor's name, country and sector are its
+    commonest; an event with the actor on both sides counts once."""
     limit = check_limit(limit, 50, 1000)
     where, params = filters.where(fused=True)
-    roles = " UNION ALL ".join(
-        f"SELECT e.{role}_id AS id, e.{role}_name AS name, e.{role}_country AS country, e.{role}_sector AS sector, "
-        f"e.id AS event_id, {int(role == 'source')} AS as_source, {int(role == 'target')} AS as_target "
-        f"{EVENTS_FROM} WHERE e.{role}_id IS NOT NULL AND {where}"
+    # Counted by id alone (the names are looked up for the listed actors only). The target
+    # side marks events whose source, already counted, is the same actor.
+    roles = (
+        f"SELECT e.source_id AS id, 1 AS s, 0 AS t, 0 AS twice {EVENTS_FROM} WHERE {_named('source', generic)} AND {where} "
+        f"UNION ALL SELECT e.target_id, 0, 1, CAST(e.source_id IS NOT DISTINCT FROM e.target_id AND {_named('source', generic)} AS INTEGER) "
+        f"{EVENTS_FROM} WHERE {_named('target', generic)} AND {where}"
+    )
+    matching, more = "", []
+    if q and q.strip():
+        matching = ("WHERE contains(lower(id), lower(?)) OR id IN (SELECT source_id FROM fused_events WHERE contains(lower(source_name), lower(?)) "
+                    "UNION SELECT target_id FROM fused_events WHERE contains(lower(target_name), lower(?)))")
+        more = [q.strip()] * 3
+    counted = conn.execute(
+        f"SELECT id, CAST(sum(s) + sum(t) - sum(twice) AS BIGINT) AS events, CAST(sum(s) AS INTEGER), CAST(sum(t) AS INTEGER) "
+        f"FROM ({roles}) {matching} GROUP BY id ORDER BY events DESC, id LIMIT ?",
+        params + params + more + [limit],
+    ).fetchall()
+    labels = _actor_labels(conn, [row[0] for row in counted], where, params, generic)
+    actors = [{"id": actor_id, **labels.get(actor_id, {"name": None, "country": None, "sector": None}),
+               "events": events, "as_source": as_source, "as_target": as_target}
+              for actor_id, events, as_source, as_target in counted]
+    return {"actors": actors}
+
+
+def _actor_labels(
+    conn: duckdb.DuckDBPyConnection, ids: list[str], where: str, params: list[Any], generic: bool,
+) -> dict[str, dict[str, Any]]:
+    """The commonest (name, country, sector) of each actor in `ids` among the matching events."""
+    if not ids:
+        return {}
+    sides_sql = " UNION ALL ".join(
+        f"SELECT e.{role}_id AS id, e.{role}_name AS name, e.{role}_country AS country, e.{role}_sector AS sector, count(*) AS n "
+        f"{EVENTS_FROM} WHERE e.{role}_id IN ({marks(len(ids))}) AND {_named(role, generic)} AND {where} GROUP BY ALL"
         for role in ("source", "target")
     )
-    having, more = "", []
-    if q and q.strip():
-        having = "HAVING contains(lower(id), lower(?)) OR contains(lower(mode(name)), lower(?))"
-        more = [q.strip(), q.strip()]
-    sql = (
-        f"SELECT id, mode(name) AS name, mode(country) AS country, mode(sector) AS sector, "
-        f"count(DISTINCT event_id) AS events, sum(as_source)::INTEGER AS as_source, sum(as_target)::INTEGER AS as_target "
-        f"FROM ({roles}) GROUP BY id {having} ORDER BY events DESC, id LIMIT ?"
-    )
-    return {"actors": fetch_dicts(conn, sql, params + params + more + [limit])}
+    rows = conn.execute(
+        f"SELECT id, arg_max(name, n), arg_max(country, n), arg_max(sector, n) FROM "
+        f"(SELECT id, name, country, sector, sum(n) AS n FROM ({sides_sql}) GROUP BY ALL) GROUP BY id",
+        ids + params + ids + params,
+    ).fetchall()
+    return {r[0]: {"name": r[1], "country": r[2], "sector": r[3]} for r in rows}
 
 
 def list_places(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int | None = None) -> dict[str, Any]:
-    """Places of the matching events, most events first (a map draws these)."""
+    """Places of the matching events, most events first (a map draws these); each with its
+    commonest first-level area."""
     limit = check_limit(limit, 500, 10000)
     where, params = filters.where(fused=True)
-    sql = (
+    places = fetch_dicts(
+        conn,
         "SELECT e.place_geonameid AS geonameid, e.place_name AS name, e.place_country AS country, "
-        "mode(e.place_admin1) AS admin1, avg(e.place_lat) AS lat, avg(e.place_lon) AS lon, count(*) AS events "
+        "avg(e.place_lat) AS lat, avg(e.place_lon) AS lon, count(*) AS events "
         f"{EVENTS_FROM} WHERE e.place_name IS NOT NULL AND {where} "
-        "GROUP BY e.place_geonameid, e.place_name, e.place_country ORDER BY events DESC, name LIMIT ?"
+        "GROUP BY e.place_geonameid, e.place_name, e.place_country ORDER BY events DESC, name LIMIT ?",
+        params + [limit],
     )
-    return {"places": fetch_dicts(conn, sql, params + [limit])}
+    # The area is looked up for the listed places only (a mode over every row costs more).
+    ids = sorted({p["geonameid"] for p in places if p["geonameid"] is not None})
+    areas: dict[tuple[Any, ...], Any] = {}
+    if ids:
+        areas = {(g, n, c): a for g, n, c, a in conn.execute(
+            "SELECT e.place_geonameid, e.place_name, e.place_country, mode(e.place_admin1) "
+            f"{EVENTS_FROM} WHERE e.place_geonameid IN ({marks(len(ids))}) AND {where} GROUP BY ALL",
+            ids + params,
+        ).fetchall()}
+    for place in places:
+        place["admin1"] = areas.get((place["geonameid"], place["name"], place["country"]))
+    return {"places": [{k: p[k] for k in ("geonameid", "name", "country", "admin1", "lat", "lon", "events")} for p in places]}
 
 
 def timeline(
@@ -79,36 +131,32 @@ def timeline(
     }
 
 
-def network(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int | None = None) -> dict[str, Any]:
+def network(conn: duckdb.DuckDBPyConnection, filters: EventFilter, limit: int | None = None, generic: bool = False) -> dict[str, Any]:
     """Who acts on whom among the matching events that name both actors: directed edges
     source -> target with counts of cooperation and conflict (data/lexicon/plover_quadclass.tsv),
     the `limit` heaviest edges and their actors. An actor acting on itself is no edge."""
     limit = check_limit(limit, 100, 1000)
     where, params = filters.where(fused=True)
+    side = sides()
+    cooperation = [t for t, s in side.items() if s == "cooperation"] or [""]
+    conflict = [t for t, s in side.items() if s == "conflict"] or [""]
     rows = conn.execute(
-        "SELECT e.source_id, e.target_id, e.type, count(*) AS n, "
-        "any_value(e.source_name), any_value(e.source_country), any_value(e.target_name), any_value(e.target_country) "
-        f"{EVENTS_FROM} WHERE e.source_id IS NOT NULL AND e.target_id IS NOT NULL AND e.source_id <> e.target_id "
-        f"AND {where} GROUP BY e.source_id, e.target_id, e.type",
-        params,
+        "SELECT e.source_id, e.target_id, count(*) AS n, "
+        f"count(*) FILTER (WHERE e.type IN ({marks(len(cooperation))})), count(*) FILTER (WHERE e.type IN ({marks(len(conflict))})), "
+        f"{EVENTS_FROM} WHERE {_named('source', generic)} AND {_named('target', generic)} AND e.source_id <> e.target_id "
+        f"AND {where} GROUP BY e.source_id, e.target_id ORDER BY n DESC, e.source_id, e.target_id LIMIT ?",
+        cooperation + conflict + params + [limit],
     ).fetchall()
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    actors: dict[str, dict[str, Any]] = {}
-    for source, target, event_type, n, s_name, s_country, t_name, t_country in rows:
-        edge = edges.setdefault((source, target), {"source": source, "target": target, "count": 0, "cooperation": 0, "conflict": 0})
-        edge["count"] += n
-        side = side_of(event_type)
-        if side != "neutral":
-            edge[side] += n
-        actors.setdefault(source, {"id": source, "name": s_name, "country": s_country})
-        actors.setdefault(target, {"id": target, "name": t_name, "country": t_country})
-    kept = sorted(edges.values(), key=lambda e: (-e["count"], e["source"], e["target"]))[:limit]
+    kept: list[dict[str, Any]] = []
     degree: dict[str, int] = defaultdict(int)
-    for edge in kept:
-        edge["kind"] = _edge_kind(edge["cooperation"], edge["conflict"])
-        degree[edge["source"]] += edge["count"]
-        degree[edge["target"]] += edge["count"]
-    nodes = [{**actors[actor_id], "events": n} for actor_id, n in degree.items()]
+    for source, target, n, cooperating, fighting in rows:
+        kept.append({"source": source, "target": target, "count": n, "cooperation": cooperating, "conflict": fighting,
+                     "kind": _edge_kind(cooperating, fighting)})
+        degree[source] += n
+        degree[target] += n
+    labels = _actor_labels(conn, sorted(degree), where, params, generic)
+    nodes = [{"id": actor_id, "name": labels.get(actor_id, {}).get("name"), "country": labels.get(actor_id, {}).get("country"),
+              "events": n} for actor_id, n in degree.items()]
     nodes.sort(key=lambda node: (-node["events"], node["id"]))
     return {"nodes": nodes, "edges": kept}
 

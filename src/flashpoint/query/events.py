@@ -17,12 +17,17 @@ MAX_LIMIT = 500
 STREAM_BATCH = 1000
 
 EVENTS_FROM = "FROM events e JOIN articles a ON a.id = e.article_id"
-# Fused events, with their representative mention's article (the earliest original report).
-FUSED_FROM = "FROM fused_events e JOIN articles a ON a.id = e.article_id"
 EVENT_SELECT = (
     "SELECT e.*, a.title AS article_title, a.outlet AS article_outlet, a.url AS article_url, "
     "strftime(a.published, '%Y-%m-%d') AS article_published, a.doc_id AS article_doc_id "
 )
+# The table of each level. Filters never need the articles (EventFilter.where), so a query
+# reads one table; the few rows a page shows get their articles by key (with_articles).
+TABLES = {"event": "fused_events", "mention": "events"}
+ARTICLE_OF = (
+    "SELECT id, title, outlet, url, strftime(published, '%Y-%m-%d'), doc_id, duplicate_of FROM articles WHERE id IN ({})"
+)
+ARTICLE_KEYS = ("article_title", "article_outlet", "article_url", "article_published", "article_doc_id", "article_duplicate_of")
 
 
 def level_of(level: str | None) -> str:
@@ -32,7 +37,34 @@ def level_of(level: str | None) -> str:
 
 def source_of(level: str) -> tuple[str, bool]:
     """The FROM clause of a level, and whether it is the fused one."""
-    return (FUSED_FROM, True) if level == "event" else (EVENTS_FROM, False)
+    return f"FROM {TABLES[level]} e", level == "event"
+
+
+def marks(count: int) -> str:
+    """`count` placeholders: a key list stays parameters, and DuckDB looks each key up in the
+    table's index (a list bound as one array parameter is scanned for instead)."""
+    return ", ".join("?" * count)
+
+
+def with_articles(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows given their article's title, outlet, url, published day, doc id and near-duplicate
+    root, looked up by key in one query."""
+    ids = sorted({row["article_id"] for row in rows})
+    found: dict[str, tuple[Any, ...]] = {}
+    if ids:
+        found = {r[0]: r[1:] for r in conn.execute(ARTICLE_OF.format(marks(len(ids))), ids).fetchall()}
+    for row in rows:
+        row.update(zip(ARTICLE_KEYS, found.get(row["article_id"], (None,) * len(ARTICLE_KEYS))))
+    return rows
+
+
+def rows_by_id(conn: duckdb.DuckDBPyConnection, level: str, ids: list[int]) -> list[dict[str, Any]]:
+    """The rows of `ids` (in that order) of a level's table, with their articles."""
+    if not ids:
+        return []
+    rows = fetch_dicts(conn, f"SELECT * FROM {TABLES[level]} WHERE id IN ({marks(len(ids))})", list(ids))
+    by_id = {row["id"]: row for row in rows}
+    return with_articles(conn, [by_id[i] for i in ids if i in by_id])
 
 
 def rows_of(cursor: duckdb.DuckDBPyConnection, batch: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
@@ -93,30 +125,51 @@ def search_events(
     if after is not None:
         clause, more = order.after(after)
         where, params = f"{where} AND {clause}", params + more
-    sql = f"{EVENT_SELECT}, {order.expression} AS sort_key {source} WHERE {where} ORDER BY {order.order_by()} LIMIT ?"
-    rows = fetch_dicts(conn, sql, params + [limit + 1])  # one more tells whether a next page exists
-    page = rows[:limit]
+    # The page's keys first (a top-n over two columns), then its rows by key.
+    sql = f"SELECT e.id, {order.expression} AS sort_key {source} WHERE {where} ORDER BY {order.order_by()} LIMIT ?"
+    keys = conn.execute(sql, params + [limit + 1]).fetchall()  # one more tells whether a next page exists
+    page = keys[:limit]
     next_cursor = None
-    if len(rows) > limit:
-        last = page[-1]
-        next_cursor = Cursor(order.name, last["sort_key"], int(last["id"])).encode()
-    return {"events": _rows_as_events(conn, page, fused), "total": count_events(conn, filters, level), "next_cursor": next_cursor}
+    if len(keys) > limit:
+        next_cursor = Cursor(order.name, page[-1][1], int(page[-1][0])).encode()
+    rows = rows_by_id(conn, level, [int(key[0]) for key in page])
+    return {"events": _rows_as_events(conn, rows, fused), "total": count_events(conn, filters, level), "next_cursor": next_cursor}
 
 
 def iter_events(
     conn: duckdb.DuckDBPyConnection, filters: EventFilter, sort: str | None = None, level: str | None = None,
+    mentions: bool = True,
 ) -> Iterator[dict[str, Any]]:
-    """Every matching event in order, fetched in batches (exports and the CLI stream these)."""
+    """Every matching event in order, fetched in batches (exports and the CLI stream these).
+    Fused events list their mentions unless `mentions` is False (a CSV has no column for them)."""
     source, fused = source_of(level_of(level))
     order = Sort.parse(sort)
     where, params = filters.where(fused)
-    result = conn.execute(f"{EVENT_SELECT} {source} WHERE {where} ORDER BY {order.order_by()}", params)
-    while batch := result.fetchmany(STREAM_BATCH):
-        yield from _rows_as_events(conn, rows_of(result, batch), fused)
+    # One pass joins the articles (a lookup per row would cost more over a whole export). The
+    # rows stream from one cursor; mentions are looked up through another (a query on the
+    # streaming cursor would end its result after the first batch).
+    result = conn.cursor()
+    lookups = conn.cursor()
+    try:
+        result.execute(
+            f"{EVENT_SELECT}, a.duplicate_of AS article_duplicate_of {source} LEFT JOIN articles a ON a.id = e.article_id "
+            f"WHERE {where} ORDER BY {order.order_by()}", params,
+        )
+        while batch := result.fetchmany(STREAM_BATCH):
+            rows = rows_of(result, batch)
+            if fused and not mentions:
+                from flashpoint.query.fused import fused_event  # noqa: PLC0415 - fused builds on this module
+
+                yield from (fused_event(row, []) for row in rows)
+            else:
+                yield from _rows_as_events(lookups, rows, fused)
+    finally:
+        lookups.close()
+        result.close()
 
 
 def event_row(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
-    rows = fetch_dicts(conn, f"{EVENT_SELECT} {EVENTS_FROM} WHERE e.id = ?", [event_id])
+    rows = rows_by_id(conn, "mention", [event_id])
     return rows[0] if rows else None
 
 
@@ -134,13 +187,11 @@ def event_detail(conn: duckdb.DuckDBPyConnection, event_id: int, level: str | No
     event["sentence_spans"] = sentence_spans(conn, row)
     found = conn.execute("SELECT fused_id FROM fused_mentions WHERE mention_id = ?", [event_id]).fetchone()
     event["fused_id"] = found[0] if found else None
-    others = fetch_dicts(
-        conn,
-        f"{EVENT_SELECT} FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id JOIN articles a ON a.id = e.article_id "
-        "WHERE fm.fused_id = ? AND e.id <> ? ORDER BY a.published NULLS LAST, e.id",
-        [event["fused_id"], event_id],
-    ) if found else []
-    event["other_mentions"] = [api_event(r) for r in others]
+    others = [int(r[0]) for r in conn.execute(
+        "SELECT mention_id FROM fused_mentions WHERE fused_id = ? AND mention_id <> ?", [event["fused_id"], event_id]
+    ).fetchall()] if found else []
+    rows = sorted(rows_by_id(conn, "mention", others), key=lambda r: (r["article_published"] is None, r["article_published"] or "", r["id"]))
+    event["other_mentions"] = [api_event(r) for r in rows]
     return event
 
 

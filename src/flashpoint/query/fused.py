@@ -8,13 +8,10 @@ from typing import Any
 
 import duckdb
 
-from flashpoint.query.events import EVENT_SELECT, api_event, fetch_dicts, sentence_spans
+from flashpoint.query.events import api_event, marks, rows_by_id, sentence_spans
 
-MENTIONS_OF = (
-    f"{EVENT_SELECT}, fm.fused_id, fm.matched_id, fm.score, a.duplicate_of AS article_duplicate_of "
-    "FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id JOIN articles a ON a.id = e.article_id "
-    "WHERE fm.fused_id IN (SELECT unnest(?)) ORDER BY a.published NULLS LAST, e.article_id, e.sentence_start, e.id"
-)
+# Which mentions each fused event has (by the fused_mentions index), and how each joined.
+LINKS_OF = "SELECT mention_id, fused_id, matched_id, score FROM fused_mentions WHERE fused_id IN ({})"
 
 
 def _iso(value: Any) -> Any:
@@ -54,11 +51,21 @@ def fused_event(row: dict[str, Any], mentions: list[dict[str, Any]]) -> dict[str
     return event
 
 
+def _report_order(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Mentions in the order they were reported: undated articles last."""
+    published = row.get("article_published")
+    return (published is None, published or "", row["article_id"], row["sentence_start"] or 0, row["id"])
+
+
 def _mentions_by_event(conn: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The mentions of fused events `ids`, each with its article and link, in reported order."""
     found: dict[int, list[dict[str, Any]]] = {}
-    if ids:
-        for row in fetch_dicts(conn, MENTIONS_OF, [ids]):
-            found.setdefault(row["fused_id"], []).append(row)
+    if not ids:
+        return found
+    links = {r[0]: r[1:] for r in conn.execute(LINKS_OF.format(marks(len(ids))), ids).fetchall()}
+    for row in sorted(rows_by_id(conn, "mention", sorted(links)), key=_report_order):
+        row["fused_id"], row["matched_id"], row["score"] = links[row["id"]]
+        found.setdefault(row["fused_id"], []).append(row)
     return found
 
 
@@ -71,7 +78,7 @@ def fused_events(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) ->
 def fused_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
     """One fused event with every mention's evidence side by side: each mention in full (the
     contract's event, its article, marked spans) with the factors that joined it to the event."""
-    rows = fetch_dicts(conn, f"{EVENT_SELECT} FROM fused_events e JOIN articles a ON a.id = e.article_id WHERE e.id = ?", [event_id])
+    rows = rows_by_id(conn, "event", [event_id])
     if not rows:  # a mention's id (a trigger clicked in an article): the event it is part of
         found = conn.execute("SELECT fused_id FROM fused_mentions WHERE mention_id = ?", [event_id]).fetchone()
         if found is None or found[0] == event_id:
@@ -80,10 +87,11 @@ def fused_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, An
     mentions = _mentions_by_event(conn, [event_id]).get(event_id, [])
     event = fused_event(rows[0], mentions)
     factors: dict[int, list[dict[str, Any]]] = {}
+    ids = [m["id"] for m in mentions]
     for mention_id, factor, level, weight in conn.execute(
-        "SELECT f.mention_id, f.factor, f.level, f.weight FROM fused_factors f JOIN fused_mentions fm ON fm.mention_id = f.mention_id "
-        "WHERE fm.fused_id = ? ORDER BY f.mention_id, f.factor", [event_id]
-    ).fetchall():
+        f"SELECT mention_id, factor, level, weight FROM fused_factors WHERE mention_id IN ({marks(len(ids))}) "
+        "ORDER BY mention_id, factor", ids
+    ).fetchall() if ids else []:
         factors.setdefault(mention_id, []).append({"factor": factor, "level": level, "weight": weight})
     evidence = []
     for row in mentions:

@@ -200,8 +200,8 @@ class EventFilter:
         )
 
     def where(self, fused: bool = False) -> tuple[str, list[Any]]:
-        """A WHERE condition over `events e JOIN articles a` (with `fused`: over `fused_events e`,
-        where outlet and q match any of the event's mentions), and its parameters."""
+        """A WHERE condition over `events e` (with `fused`: over `fused_events e`, where outlet
+        and q match any of the event's mentions), and its parameters."""
         clauses: list[str] = []
         params: list[Any] = []
 
@@ -237,13 +237,14 @@ class EventFilter:
             add("e.day >= ?", self.start)
         if self.end:
             add("e.day <= ?", self.end)
-        outlet_clause = f"lower(a.outlet) IN ({', '.join('lower(?)' for _ in self.outlets)})"
+        # Outlet and text are a mention's: a fused event matches when any of its mentions does.
+        # Each is a semi-join on keys, so the query itself reads one table.
+        outlet_clause = f"e.article_id IN (SELECT id FROM articles WHERE lower(outlet) IN ({', '.join('lower(?)' for _ in self.outlets)}))"
         q_clause = "contains(lower(e.sentence_text), lower(?))"
-        if fused:  # any mention of the fused event
-            mentions = ("EXISTS (SELECT 1 FROM fused_mentions fm JOIN events m ON m.id = fm.mention_id "
-                        "JOIN articles ma ON ma.id = m.article_id WHERE fm.fused_id = e.id AND {})")
-            outlet_clause = mentions.format(outlet_clause.replace("a.", "ma."))
-            q_clause = mentions.format(q_clause.replace("e.", "m."))
+        if fused:
+            mentions = "e.id IN (SELECT fm.fused_id FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id WHERE {})"
+            outlet_clause = mentions.format(outlet_clause)
+            q_clause = mentions.format(q_clause)
         if self.outlets:
             add(outlet_clause, *self.outlets)
         if self.q:

@@ -191,6 +191,18 @@ MIGRATIONS: list[str] = [
     ALTER TABLE fused_events ADD COLUMN target_generic BOOLEAN DEFAULT false;
     ALTER TABLE actors ADD COLUMN generic BOOLEAN DEFAULT false;
     """,
+    # 6: keys the API looks rows up by. A page of events is found by a top-n over the filtered
+    # table, then its rows, their mentions, articles, factors and spans are fetched by key: these
+    # indexes make each of those a lookup instead of a scan of millions of rows (BENCHMARKS.md,
+    # "The API under load"). Non-unique, so fusion may delete and re-insert a fused event's row.
+    """
+    CREATE INDEX fused_events_id ON fused_events (id);
+    CREATE INDEX fused_mentions_fused ON fused_mentions (fused_id);
+    CREATE INDEX fused_mentions_mention ON fused_mentions (mention_id);
+    CREATE INDEX fused_factors_mention ON fused_factors (mention_id);
+    CREATE INDEX actor_mentions_article ON actor_mentions (article_id);
+    CREATE INDEX places_article ON places (article_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -217,7 +217,8 @@ def _download(access: StoreAccess, filters: EventFilter, sort: str, fmt: str, le
 
     def body() -> Iterator[str]:
         with access.reader() as conn:
-            yield from query.export_lines(fmt, query.iter_events(conn, filters, sort, level))
+            # A CSV has no column for a fused event's mentions: they are not fetched for one.
+            yield from query.export_lines(fmt, query.iter_events(conn, filters, sort, level, mentions=fmt != "csv"))
 
     return StreamingResponse(
         body(), media_type=media_type,
@@ -231,11 +232,12 @@ def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
         filters: ActorFilters,
         q: Annotated[str | None, Query(description="Part of the actor's id or name (case-insensitive). Note: this q is about actors, not sentences.")] = None,
         limit: Annotated[int, Query(ge=1, le=1000, description="Actors to return (1-1000).")] = 50,
+        generic: Annotated[bool, Query(description="true: include generic actors (soldiers, villagers: a kind of actor, not a named one), which are left out by default.")] = False,
     ) -> Any:
         """Actors of the matching events, most events first, with how often each is source and target."""
         # `q` here names actors, so the filters have no sentence search (actor_filters).
         with access.reader() as conn:
-            return query.list_actors(conn, filters, q, limit)
+            return query.list_actors(conn, filters, q, limit, generic)
 
     @app.get("/api/places", tags=["aggregates"], responses=BAD_PARAMETER)
     def places(
@@ -261,11 +263,12 @@ def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
     def network(
         filters: Filters,
         limit: Annotated[int, Query(ge=1, le=1000, description="Edges to return, heaviest first (1-1000).")] = 100,
+        generic: Annotated[bool, Query(description="true: include generic actors (soldiers, villagers: a kind of actor, not a named one), which are left out by default.")] = False,
     ) -> Any:
         """Who acts on whom among matching events naming both actors: directed edges with
         cooperation and conflict counts (data/lexicon/plover_quadclass.tsv)."""
         with access.reader() as conn:
-            return query.network(conn, filters, limit)
+            return query.network(conn, filters, limit, generic)
 
     @app.get("/api/meta", tags=["aggregates"])
     def meta() -> Any:

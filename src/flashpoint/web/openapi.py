@@ -56,6 +56,7 @@ def parameter_schemas() -> dict[str, dict[str, Any]]:
         "cursor": {"type": "string", "pattern": "^[A-Za-z0-9_-]+$"},
         "level": {"type": "string", "enum": list(LEVELS), "default": "event"},
         "background": {"type": "boolean"},
+        "generic": {"type": "boolean", "default": False},
         "min_confidence": {"type": "number", "minimum": 0, "maximum": 1},
     }
 
