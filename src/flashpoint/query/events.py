@@ -58,13 +58,15 @@ def with_articles(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -
     return rows
 
 
-def rows_by_id(conn: duckdb.DuckDBPyConnection, level: str, ids: list[int]) -> list[dict[str, Any]]:
-    """The rows of `ids` (in that order) of a level's table, with their articles."""
+def rows_by_id(conn: duckdb.DuckDBPyConnection, level: str, ids: list[int], articles: bool = True) -> list[dict[str, Any]]:
+    """The rows of `ids` (in that order) of a level's table, with their articles unless
+    `articles` is False (the caller looks them up with others' in one with_articles)."""
     if not ids:
         return []
     rows = fetch_dicts(conn, f"SELECT * FROM {TABLES[level]} WHERE id IN ({marks(len(ids))})", list(ids))
     by_id = {row["id"]: row for row in rows}
-    return with_articles(conn, [by_id[i] for i in ids if i in by_id])
+    ordered = [by_id[i] for i in ids if i in by_id]
+    return with_articles(conn, ordered) if articles else ordered
 
 
 def rows_of(cursor: duckdb.DuckDBPyConnection, batch: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
@@ -132,7 +134,7 @@ def search_events(
     next_cursor = None
     if len(keys) > limit:
         next_cursor = Cursor(order.name, page[-1][1], int(page[-1][0])).encode()
-    rows = rows_by_id(conn, level, [int(key[0]) for key in page])
+    rows = rows_by_id(conn, level, [int(key[0]) for key in page], articles=not fused)  # fused: with their mentions
     return {"events": _rows_as_events(conn, rows, fused), "total": count_events(conn, filters, level), "next_cursor": next_cursor}
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import duckdb
 
-from flashpoint.query.events import api_event, marks, rows_by_id, sentence_spans
+from flashpoint.query.events import api_event, marks, rows_by_id, sentence_spans, with_articles
 
 # Which mentions each fused event has (by the fused_mentions index), and how each joined.
 LINKS_OF = "SELECT mention_id, fused_id, matched_id, score FROM fused_mentions WHERE fused_id IN ({})"
@@ -57,21 +57,25 @@ def _report_order(row: dict[str, Any]) -> tuple[Any, ...]:
     return (published is None, published or "", row["article_id"], row["sentence_start"] or 0, row["id"])
 
 
-def _mentions_by_event(conn: duckdb.DuckDBPyConnection, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The mentions of fused events `ids`, each with its article and link, in reported order."""
+def _mentions_by_event(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """The mentions of fused events `rows`, each with its article and link, in reported order.
+    The fused rows that lack their article get it in the same lookup."""
     found: dict[int, list[dict[str, Any]]] = {}
+    ids = [int(row["id"]) for row in rows]
     if not ids:
         return found
     links = {r[0]: r[1:] for r in conn.execute(LINKS_OF.format(marks(len(ids))), ids).fetchall()}
-    for row in sorted(rows_by_id(conn, "mention", sorted(links)), key=_report_order):
+    mentions = rows_by_id(conn, "mention", sorted(links), articles=False)
+    with_articles(conn, mentions + [row for row in rows if "article_title" not in row])
+    for row in sorted(mentions, key=_report_order):
         row["fused_id"], row["matched_id"], row["score"] = links[row["id"]]
         found.setdefault(row["fused_id"], []).append(row)
     return found
 
 
 def fused_events(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Fused rows (of one page or batch) as API events, their mentions fetched in one query."""
-    mentions = _mentions_by_event(conn, [int(r["id"]) for r in rows])
+    """Fused rows (of one page or batch) as API events, their mentions fetched by key."""
+    mentions = _mentions_by_event(conn, rows)
     return [fused_event(r, mentions.get(int(r["id"]), [])) for r in rows]
 
 
@@ -84,7 +88,7 @@ def fused_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, An
         if found is None or found[0] == event_id:
             return None
         return fused_detail(conn, int(found[0]))
-    mentions = _mentions_by_event(conn, [event_id]).get(event_id, [])
+    mentions = _mentions_by_event(conn, rows).get(event_id, [])
     event = fused_event(rows[0], mentions)
     factors: dict[int, list[dict[str, Any]]] = {}
     ids = [m["id"] for m in mentions]

@@ -7,10 +7,12 @@ Endpoints parse parameters into the library's types and return what it returns; 
 from __future__ import annotations
 
 import hmac
+import json
 import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -29,6 +31,21 @@ from flashpoint.web import openapi as exact_openapi
 from flashpoint.web.security import ServerSettings, reject_unknown_parameters, secure
 
 STATIC = Path(__file__).resolve().parent / "static"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+class Answer(JSONResponse):
+    """What the library returns (dicts, lists, strings, numbers; dates as ISO text), written as
+    JSON directly: FastAPI's generic encoder, run on a returned dict, walks every value of a
+    page of events again and took longer than the query (BENCHMARKS.md)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_plain).encode("utf-8")
 INGEST_DISABLED = "ingest is disabled: start the server with --token"
 
 
@@ -191,7 +208,7 @@ def _add_event_routes(app: FastAPI, access: StoreAccess) -> None:
         if fmt != "json":
             return _download(access, filters, sort, fmt, level)
         with access.reader() as conn:
-            return query.search_events(conn, filters, sort, limit, cursor, level)
+            return Answer(query.search_events(conn, filters, sort, limit, cursor, level))
 
     @app.get("/api/events/{event_id}", tags=["events"], responses=NOT_FOUND)
     def event(
@@ -206,7 +223,7 @@ def _add_event_routes(app: FastAPI, access: StoreAccess) -> None:
             found = query.event_detail(conn, event_id, level)
         if found is None:
             raise HTTPException(404, f"no {'event' if level == 'event' else 'mention'} {event_id}")
-        return found
+        return Answer(found)
 
 
 def _download(access: StoreAccess, filters: EventFilter, sort: str, fmt: str, level: str = "event") -> StreamingResponse:
@@ -237,7 +254,7 @@ def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
         """Actors of the matching events, most events first, with how often each is source and target."""
         # `q` here names actors, so the filters have no sentence search (actor_filters).
         with access.reader() as conn:
-            return query.list_actors(conn, filters, q, limit, generic)
+            return Answer(query.list_actors(conn, filters, q, limit, generic))
 
     @app.get("/api/places", tags=["aggregates"], responses=BAD_PARAMETER)
     def places(
@@ -246,7 +263,7 @@ def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
     ) -> Any:
         """Places of the matching events with coordinates and event counts, most events first."""
         with access.reader() as conn:
-            return query.list_places(conn, filters, limit)
+            return Answer(query.list_places(conn, filters, limit))
 
     @app.get("/api/timeline", tags=["aggregates"], responses=BAD_PARAMETER)
     def timeline(
@@ -257,7 +274,7 @@ def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
         """Matching events per period: series of {"period" (first day), "counts" {KEY: n}}, sorted;
         periods without events are left out; `undated` counts events with no date at all."""
         with access.reader() as conn:
-            return query.timeline(conn, filters, interval, split)
+            return Answer(query.timeline(conn, filters, interval, split))
 
     @app.get("/api/network", tags=["aggregates"], responses=BAD_PARAMETER)
     def network(
@@ -268,13 +285,13 @@ def _add_aggregate_routes(app: FastAPI, access: StoreAccess) -> None:
         """Who acts on whom among matching events naming both actors: directed edges with
         cooperation and conflict counts (data/lexicon/plover_quadclass.tsv)."""
         with access.reader() as conn:
-            return query.network(conn, filters, limit, generic)
+            return Answer(query.network(conn, filters, limit, generic))
 
     @app.get("/api/meta", tags=["aggregates"])
     def meta() -> Any:
         """Values for filter controls (types, statuses, countries, outlets, dates) and the store's counts."""
         with access.reader() as conn:
-            return query.meta(conn)
+            return Answer(query.meta(conn))
 
 
 def _add_article_routes(app: FastAPI, access: StoreAccess) -> None:
@@ -287,7 +304,7 @@ def _add_article_routes(app: FastAPI, access: StoreAccess) -> None:
     ) -> Any:
         """Stored articles, newest first: {"articles", "total", "next_cursor"}."""
         with access.reader() as conn:
-            return query.list_articles(conn, q, outlet, limit, cursor)
+            return Answer(query.list_articles(conn, q, outlet, limit, cursor))
 
     @app.get("/api/articles/{article_id}", tags=["articles"], responses=NOT_FOUND)
     def article(article_id: Annotated[str, PathParam(description="The article's id (the `id` of a listed article, an event's `article_id`).")]) -> Any:
@@ -297,7 +314,7 @@ def _add_article_routes(app: FastAPI, access: StoreAccess) -> None:
             found = query.article_detail(conn, article_id)
         if found is None:
             raise HTTPException(404, f"no article {article_id}")
-        return found
+        return Answer(found)
 
 
 def _add_ingest_route(app: FastAPI, access: StoreAccess, token: str | None) -> None:
