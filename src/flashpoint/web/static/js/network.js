@@ -95,9 +95,15 @@ export class Network {
       const d = byId.get(id);
       if (!d || labelled.has(id)) continue;
       const text = shorten(d.name || d.id);
-      const w = text.length * 6 + 4;
-      const left = cx(d) > width - 110;
-      const x0 = left ? cx(d) - r(d.events) - 3 - w : cx(d) + r(d.events) + 3;
+      // A generous width per character (capitals are wide): a label must fit inside the box.
+      const w = text.length * 7 + 4;
+      const right = cx(d) + r(d.events) + 3;
+      const leftX = cx(d) - r(d.events) - 3 - w;
+      let left;
+      if (right + w <= width - 2) left = false;
+      else if (leftX >= 2) left = true;
+      else continue;  // no side has room: the node's title still names it
+      const x0 = left ? leftX : right;
       const box = [x0, cy(d) - 8, x0 + w, cy(d) + 6];
       if (placed.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) continue;
       placed.push(box);
