@@ -58,12 +58,16 @@ def with_articles(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -
     return rows
 
 
-def rows_by_id(conn: duckdb.DuckDBPyConnection, level: str, ids: list[int], articles: bool = True) -> list[dict[str, Any]]:
+def rows_by_id(
+    conn: duckdb.DuckDBPyConnection, level: str, ids: list[int], articles: bool = True, columns: tuple[str, ...] = (),
+) -> list[dict[str, Any]]:
     """The rows of `ids` (in that order) of a level's table, with their articles unless
-    `articles` is False (the caller looks them up with others' in one with_articles)."""
+    `articles` is False (the caller looks them up with others' in one with_articles); only
+    `columns` (with id and article_id) when given: each column read costs a lookup per row."""
     if not ids:
         return []
-    rows = fetch_dicts(conn, f"SELECT * FROM {TABLES[level]} WHERE id IN ({marks(len(ids))})", list(ids))
+    wanted = ", ".join(dict.fromkeys(("id", "article_id", *columns))) if columns else "*"
+    rows = fetch_dicts(conn, f"SELECT {wanted} FROM {TABLES[level]} WHERE id IN ({marks(len(ids))})", list(ids))
     by_id = {row["id"]: row for row in rows}
     ordered = [by_id[i] for i in ids if i in by_id]
     return with_articles(conn, ordered) if articles else ordered

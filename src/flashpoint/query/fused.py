@@ -57,15 +57,22 @@ def _report_order(row: dict[str, Any]) -> tuple[Any, ...]:
     return (published is None, published or "", row["article_id"], row["sentence_start"] or 0, row["id"])
 
 
-def _mentions_by_event(conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
-    """The mentions of fused events `rows`, each with its article and link, in reported order.
-    The fused rows that lack their article get it in the same lookup."""
+# What a fused event's list of mentions shows of each (mention_summary) and orders them by.
+SUMMARY_COLUMNS = ("sentence_text", "trigger_text", "status", "fatalities", "sentence_start")
+
+
+def _mentions_by_event(
+    conn: duckdb.DuckDBPyConnection, rows: list[dict[str, Any]], columns: tuple[str, ...] = SUMMARY_COLUMNS,
+) -> dict[int, list[dict[str, Any]]]:
+    """The mentions of fused events `rows`, each with its article and link, in reported order;
+    of each mention `columns` (every column with ()). The fused rows that lack their article
+    get it in the same lookup."""
     found: dict[int, list[dict[str, Any]]] = {}
     ids = [int(row["id"]) for row in rows]
     if not ids:
         return found
     links = {r[0]: r[1:] for r in conn.execute(LINKS_OF.format(marks(len(ids))), ids).fetchall()}
-    mentions = rows_by_id(conn, "mention", sorted(links), articles=False)
+    mentions = rows_by_id(conn, "mention", sorted(links), articles=False, columns=columns)
     with_articles(conn, mentions + [row for row in rows if "article_title" not in row])
     for row in sorted(mentions, key=_report_order):
         row["fused_id"], row["matched_id"], row["score"] = links[row["id"]]
@@ -88,7 +95,7 @@ def fused_detail(conn: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, An
         if found is None or found[0] == event_id:
             return None
         return fused_detail(conn, int(found[0]))
-    mentions = _mentions_by_event(conn, rows).get(event_id, [])
+    mentions = _mentions_by_event(conn, rows, columns=()).get(event_id, [])  # evidence: every field
     event = fused_event(rows[0], mentions)
     factors: dict[int, list[dict[str, Any]]] = {}
     ids = [m["id"] for m in mentions]
