@@ -37,6 +37,7 @@ fuzz: setup
 # The REST API under load on loopback, over a generated store of a million events (a few minutes).
 bench-api: setup
 	$(BIN)/python benchmarks/api_load.py --events 1000000 --out benchmarks/api_load.json
+	$(BIN)/python benchmarks/plans.py --db benchmarks/api_load.duckdb --postgres --out benchmarks/plans
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

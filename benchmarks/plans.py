@@ -126,6 +126,7 @@ def time_duckdb(db: Path, runs: int = 3) -> tuple[dict[str, Any], list[str]]:
             if slowest and not name.startswith("CSV"):
                 sql = _inline(slowest["sql"], list(slowest["params"]))
                 plan = conn.execute(f"EXPLAIN ANALYZE {sql}").fetchall()[0][1]
+                plan = "\n".join(line.rstrip() for line in plan.splitlines() if line.strip("│ "))  # no empty box rows
                 plans.append(f"### {name}: slowest statement, {slowest['ms']} ms\n\n{sql}\n\n{plan}\n")
     finally:
         conn.close()
