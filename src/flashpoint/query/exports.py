@@ -58,13 +58,19 @@ def _chunks(lines: Iterable[str]) -> Iterator[str]:
 
 
 def csv_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
-    def line(values: list[Any]) -> str:
-        buffer = io.StringIO()
-        csv.writer(buffer).writerow([csv_cell(v) for v in values])
-        return buffer.getvalue()
-
-    yield line(FLAT_COLUMNS)
-    yield from _chunks(line(list(flat_event(event).values())) for event in events)
+    """The header, then the events in chunks of _ROWS_PER_CHUNK rows (one writer, one buffer)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(FLAT_COLUMNS)
+    rows = 0
+    for event in events:
+        writer.writerow([csv_cell(v) for v in flat_event(event).values()])
+        rows += 1
+        if rows % _ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def jsonl_lines(events: Iterable[dict[str, Any]]) -> Iterator[str]:
