@@ -106,20 +106,22 @@ def generate_store(path: Path, events: int = 1_000_000, seed: float = 0.42) -> d
     con.execute("UPDATE fused_mentions SET matched_id = fused_id, score = 12.5 WHERE mention_id <> fused_id")
     own = [c for c in FUSED_COLUMNS if c not in ("num_mentions", "num_articles", "num_sources", "first_reported",
                                                   "last_reported", "corroboration", "fatalities_low", "fatalities_high",
-                                                  "fatalities_contradicted", "status_counts")]
+                                                  "fatalities_contradicted", "status_counts", "outlets")]
     con.execute(f"""
         INSERT INTO fused_events ({', '.join(FUSED_COLUMNS)})
         WITH told AS (
             SELECT fm.fused_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
                    count(DISTINCT a.outlet) AS sources, min(a.published) AS first, max(a.published) AS last,
-                   min(m.fatalities) AS low, max(m.fatalities) AS high
+                   min(m.fatalities) AS low, max(m.fatalities) AS high,
+                   list_sort(list_distinct(list(lower(a.outlet)))) AS outlets
             FROM fused_mentions fm JOIN events m ON m.id = fm.mention_id JOIN articles a ON a.id = m.article_id
             GROUP BY fm.fused_id
         )
         SELECT {', '.join('e.' + c for c in own)}, told.mentions, told.articles, told.sources, told.first, told.last,
                CASE WHEN told.low <> told.high THEN 'contradicted' WHEN told.sources > 1 THEN 'multiple_sources'
                     ELSE 'single_source' END,
-               told.low, told.high, coalesce(told.low <> told.high, false), '{{"' || e.status || '": ' || told.mentions || '}}'
+               told.low, told.high, coalesce(told.low <> told.high, false), '{{"' || e.status || '": ' || told.mentions || '}}',
+               told.outlets
         FROM events e JOIN told ON told.fused_id = e.id
     """)
     con.execute("""

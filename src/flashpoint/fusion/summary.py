@@ -130,6 +130,8 @@ def summarise(fused_id: int, rows: Sequence[dict[str, Any]], knowledge: Knowledg
     claimed = [r for r in originals if r.get("claimed_by")]
     fused["claimed_by"] = claimed[0]["claimed_by"] if claimed and len(claimed) == len(originals) else None
     sources = {_outlet(r) for r in originals}
+    # Every mention's outlet, copies' too: the outlet filter matches an event any of them told.
+    fused["outlets"] = sorted({r["article_outlet"].lower() for r in rows if r.get("article_outlet")})
     reported = [r["article_published"] for r in rows if r.get("article_published")]
     fused.update(
         num_mentions=len(rows), num_articles=len({r["article_id"] for r in rows}), num_sources=len(sources),

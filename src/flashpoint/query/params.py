@@ -238,12 +238,12 @@ class EventFilter:
         if self.end:
             add("e.day <= ?", self.end)
         # Outlet and text are a mention's: a fused event matches when any of its mentions does.
-        # Each is a semi-join on keys, so the query itself reads one table.
+        # Each is a column of the event's table or a semi-join on keys, so the query reads one table.
         outlet_clause = f"e.article_id IN (SELECT id FROM articles WHERE lower(outlet) IN ({', '.join('lower(?)' for _ in self.outlets)}))"
         q_clause = "contains(lower(e.sentence_text), lower(?))"
-        if fused:
+        if fused:  # the fused event keeps its mentions' outlets, lower case (store schema 7)
             mentions = "e.id IN (SELECT fm.fused_id FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id WHERE {})"
-            outlet_clause = mentions.format(outlet_clause)
+            outlet_clause = f"list_has_any(e.outlets, [{', '.join('lower(?)' for _ in self.outlets)}])"
             q_clause = mentions.format(q_clause)
         if self.outlets:
             add(outlet_clause, *self.outlets)

@@ -11,7 +11,7 @@ from flashpoint.store.rows import EVENT_COLUMNS
 
 FUSED_COLUMNS = ["id", *EVENT_COLUMNS, "num_mentions", "num_articles", "num_sources", "first_reported",
                  "last_reported", "corroboration", "fatalities_low", "fatalities_high",
-                 "fatalities_contradicted", "status_counts"]
+                 "fatalities_contradicted", "status_counts", "outlets"]
 FUSED_TABLES = ("fused_events", "fused_mentions", "fused_factors")
 
 MENTION_ROWS_SQL = """
