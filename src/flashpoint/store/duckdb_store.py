@@ -38,6 +38,9 @@ class DuckDBStore:
             connection = duckdb.connect(str(path), read_only=read_only)
         except duckdb.Error as err:
             raise StoreError(f"cannot open database {path}: {err}") from err
+        # No progress bar (cursors made from this connection inherit it): DuckDB draws one on
+        # standard output for a long query, which would land inside the CLI's CSV or JSON Lines.
+        connection.execute("SET enable_progress_bar = false")
         store = cls(connection)
         if not read_only:
             store.migrate()
