@@ -243,7 +243,8 @@ class EventFilter:
         q_clause = "contains(lower(e.sentence_text), lower(?))"
         if fused:  # the fused event keeps its mentions' outlets, lower case (store schema 7)
             mentions = "e.id IN (SELECT fm.fused_id FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id WHERE {})"
-            outlet_clause = f"list_has_any(e.outlets, [{', '.join('lower(?)' for _ in self.outlets)}])"
+            # list_contains per outlet: several times faster than one list_has_any in DuckDB
+            outlet_clause = "(" + " OR ".join("list_contains(e.outlets, lower(?))" for _ in self.outlets) + ")"
             q_clause = mentions.format(q_clause)
         if self.outlets:
             add(outlet_clause, *self.outlets)
