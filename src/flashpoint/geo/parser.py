@@ -221,8 +221,10 @@ class Geoparser:
     def _read_cues(self, doc: Doc, m: Mention) -> None:
         m.org_head = heads_a_group(doc, m.end_with_cue or m.end)
         end = m.end_with_cue or m.end
-        if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS:
-            # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature
+        if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS and not (
+                end + 1 < len(doc) and capitalised(doc[end + 1]) and doc[end].is_title):
+            # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature;
+            # but "the Texas Forest Service" is an agency named after Texas
             m.candidates = [c for c in m.candidates if self.gaz.entry(c[0]).feature in ("feature", "region")]
         after = doc[m.end] if m.end < len(doc) else None
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
@@ -293,6 +295,9 @@ class Geoparser:
             if (before is not None and before.lower_ in ("said", "says") and (m.end == len(doc) or doc[m.end].is_punct)) \
                     or (after is not None and after.lower_ in ("said", "says", "told") and m.label == "PERSON"):
                 people.add(m.key)
+        # "Anderson County Sheriff Greg Taylor": the small model runs the county into the name, but
+        # a name ending in an area word ("County", "Parish") is an area, not a person's name
+        people = {k for k in people if k.rsplit(" ", 1)[-1] not in AREA_CUES}
         return {k for k in people if not any(self.gaz.entry(i).feature == "country" and not alt
                                              for m in mentions if m.key == k for i, alt in m.candidates)
                 or k in self.gaz.rules}
@@ -331,7 +336,9 @@ class Geoparser:
         if m.label in ("ORG", "in-ORG"):
             return self._strong(doc, m) and self._has_context(doc, m, strong_only=False) or (
                 m.label == "in-ORG" and (self._top_feature(m) == "country" or (
-                    self._top_feature(m) == "admin1" and not m.key.endswith(DEMONYM_ENDINGS))))
+                    self._top_feature(m) == "admin1" and not m.key.endswith(DEMONYM_ENDINGS)) or (
+                    self._top_feature(m) == "admin2" and m.key.rsplit(" ", 1)[-1] in AREA_CUES)))
+        # "the Clark County Fire Department": a county's agency names the county
         if self._strong(doc, m) and rule != "context" and not self._abbreviation(doc, m):
             return True
         return self._has_context(doc, m, strong_only=False)
