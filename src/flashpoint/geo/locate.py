@@ -11,6 +11,8 @@ from flashpoint.geo.patterns import (
     ACTOR_HEADS,
     AREA_CUES,
     EVENT_PREPS,
+    LOCAL_FORCES,
+    SEAT_HEADS,
     NOT_LOCATION_PREPS,
     SETTLEMENT_CUES,
     STATEMENT_VERBS,
@@ -49,7 +51,7 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
               and not (p.feature == "feature" and local_countries and p.country not in local_countries)]
     inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
     if not inside:
-        return _place_in_focus(doc, sentence, places)
+        return _place_in_focus(doc, sentence, places) or _dominant_place(doc, places)
     trig = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if trig is not None and len(trig):
         anchors = _anchors(trig.root)
@@ -95,6 +97,9 @@ def _is_actor(doc: Doc, place: Place) -> bool:
     if span is None or not len(span):
         return False
     root = span.root
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.lower_ in SEAT_HEADS and place.feature == "city":
+        return True  # "the government in Kinshasa", "officials in Washington": a seat, not a scene
     owner = root.dep_ == "poss" or any(t.dep_ == "case" and t.head == root for t in doc[span.end:span.end + 1])
     if owner and (root.head.lower_ in ACTOR_HEADS or root.head.ent_type_ == "PERSON"):
         return True  # "Russia's ambassador", not "Greece's biggest trial"
@@ -157,6 +162,8 @@ def _is_origin(doc: Doc, place: Place, preps: set[str] = NOT_LOCATION_PREPS) -> 
     if span is None or not len(span):
         return False
     tok = span.root
+    if _names_local_force(tok, place):
+        return False  # "raids by Montreal police": the preposition governs the force, not the town
     for _ in range(4):
         if tok.head == tok:
             return False
@@ -165,6 +172,20 @@ def _is_origin(doc: Doc, place: Place, preps: set[str] = NOT_LOCATION_PREPS) -> 
             if tok.lower_ == "of" and tok.head.lower_ in COMPASS_WORDS:
                 return False  # "west of Hodeidah", "20 km north of Goma": where
             return tok.lower_ in preps
+    return False
+
+
+def _names_local_force(root: Token, place: Place) -> bool:
+    """The town or area names its own police or fire service ("Montreal police officers")."""
+    if place.feature not in ("city", "admin1", "admin2"):
+        return False
+    head = root.head
+    for _ in range(2):
+        if head.lower_ in LOCAL_FORCES:
+            return True
+        if root.dep_ != "compound" or head.dep_ != "compound":
+            return False
+        head = head.head
     return False
 
 
@@ -185,6 +206,26 @@ def _names_a_place(prep: Token) -> bool:
     return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_CUES | AREA_CUES
 
 
+def _dominant_place(doc: Doc, places: list[Place]) -> Place | None:
+    """The town the whole article is about, for a sentence that names no place and follows none:
+    a local place named at least twice, and more often than every other local place together
+    (the areas it lies in do not compete with it). An article about two towns has none."""
+    counts: dict[tuple[str | None, str | None], list[Place]] = {}
+    for p in places:
+        if p.feature in ("city", "admin2", "admin1") and not _is_origin(doc, p, ORIGIN_PREPS) \
+                and not (p.feature == "city" and _is_actor(doc, p)):
+            counts.setdefault((p.name, p.country), []).append(p)
+    if not counts:
+        return None
+    top_key = max(counts, key=lambda k: len(counts[k]))
+    top = counts[top_key][0]
+    others = sum(len(v) for k, v in counts.items() if k != top_key
+                 and not (v[0].feature == "admin1" and v[0].country == top.country and v[0].name == top.admin1))
+    if len(counts[top_key]) >= 2 and len(counts[top_key]) > others:
+        return top
+    return None
+
+
 def _place_in_focus(doc: Doc, sentence: Span, places: list[Place]) -> Place | None:
     """The last local place (not a country) named in the few sentences before this one."""
     all_starts = sentence_start_chars(doc)
@@ -193,5 +234,6 @@ def _place_in_focus(doc: Doc, sentence: Span, places: list[Place]) -> Place | No
         return None
     window_start = all_starts[max(0, before_this - FOCUS_SENTENCES)]
     before = [p for p in places if window_start <= p.start and p.end <= sentence.start
-              and p.feature in LOCAL_FEATURES and not _is_origin(doc, p, ORIGIN_PREPS)]
+              and p.feature in LOCAL_FEATURES and not _is_origin(doc, p, ORIGIN_PREPS)
+              and not (p.feature == "city" and _is_actor(doc, p))]  # "Kinshasa accuses Kigali": governments
     return before[-1] if before else None

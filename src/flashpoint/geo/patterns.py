@@ -85,6 +85,13 @@ STATEMENT_VERBS = {"say", "tell", "announce", "warn", "accuse", "claim", "deny",
 ACTOR_SUFFIXES = {"backed", "allied", "aligned", "based", "led", "funded", "supported", "linked",
                   "sponsored", "born", "trained", "armed", "friendly", "affiliated"}
 # Nouns an actor's demonym or country modifies ("U.S. officials", "the U.S. Africa Command").
+# A town's own forces: "raids by Montreal police", "Kano State Police said". They act where the
+# town is, so the town stays a candidate for the event's place (a country's forces do not count).
+LOCAL_FORCES = {"police", "policemen", "policewomen", "sheriff", "sheriff's", "firefighters",
+                "constabulary", "gendarmerie", "fire"}
+# Bodies whose seat a place names ("the government in Kinshasa", "officials in Washington"): the
+# place is where they sit, not where events happen (troops "in Manbij" are where they are).
+SEAT_HEADS = {"government", "administration", "officials", "authorities", "regime", "leadership"}
 ACTOR_HEADS = {"official", "officials", "government", "authority", "authorities", "ministry", "military",
                "troops", "forces", "force", "command", "president", "embassy", "ambassador", "envoy",
                "navy", "army", "army's", "soldiers", "diplomats", "diplomat", "leader", "leaders",
