@@ -1,0 +1,101 @@
+"""Rules for places and event places added after the first geoparser rules, one test (or a few)
+a rule. Every sentence here is written for the test; none comes from an annotated set."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.geo import Gazetteer, Geoparser, locate_event
+from flashpoint.models import Span
+
+
+@pytest.fixture(scope="module")
+def parser():
+    return Geoparser(Gazetteer.load())
+
+
+def found(nlp, parser, text):
+    return parser.find_places(nlp(text))
+
+
+def where(nlp, parser, text, trigger):
+    doc = nlp(text)
+    places = parser.find_places(doc)
+    start = text.index(trigger)
+    sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    return locate_event(doc, Span(sentence.start_char, sentence.end_char, sentence.text),
+                        Span(start, start + len(trigger), trigger), places)
+
+
+# ----- recognition
+
+def test_a_county_that_names_an_agency_is_a_place(nlp, parser):
+    places = found(nlp, parser, "Flood waters closed roads near Las Vegas, Nevada, on Monday, "
+                                "a Clark County Fire Department spokesman said.")
+    county = [p for p in places if p.text == "Clark County"]
+    assert county and county[0].admin1 == "Nevada"
+
+
+def test_a_county_the_model_runs_into_a_persons_name_is_a_place(nlp, parser):
+    text = ("A man was found dead near Palestine, Texas. Anderson County Sheriff Mark Ellis said "
+            "the case was open. Deputies searched a house in Anderson County on Tuesday.")
+    county = [p for p in found(nlp, parser, text) if p.text == "Anderson County"]
+    assert county and {p.admin1 for p in county} == {"Texas"}
+
+
+def test_a_feature_word_inside_an_agency_name_keeps_the_place(nlp, parser):
+    places = found(nlp, parser, "The Texas Forest Service warned of fires near Tyler and Longview.")
+    texas = [p for p in places if p.name == "Texas"]
+    assert texas and texas[0].feature == "admin1" and texas[0].country == "USA"
+
+
+def test_a_river_is_still_not_its_town(nlp, parser):
+    places = found(nlp, parser, "Soldiers crossed the San Juan river near the border with Nicaragua.")
+    assert not any(p.text == "San Juan" and p.feature == "city" for p in places)
+
+
+def test_an_organisations_short_form_is_not_a_town(nlp, parser):
+    places = found(nlp, parser, "The MoD said the soldier was killed in Syria, and the DoD agreed.")
+    assert [p.text for p in places] == ["Syria"]
+
+
+# ----- event place
+
+def test_a_towns_own_police_acts_in_the_town(nlp, parser):
+    place = where(nlp, parser, "Nine people were held on Friday during a series of raids by Toronto police.",
+                  "raids")
+    assert place is not None and place.name == "Toronto"
+
+
+def test_a_countrys_forces_do_not_place_the_event_in_the_country_by_that(nlp, parser):
+    place = where(nlp, parser, "Nine people were held on Friday during raids by Canadian police.", "raids")
+    assert place is None
+
+
+def test_the_town_an_article_is_about_places_a_sentence_without_a_place(nlp, parser):
+    text = ("Gunmen killed four police officers on Sunday, officials said. "
+            "The attack began at a checkpoint outside Tafila before dawn. "
+            "Later, the gunmen fired on a patrol in Tafila and fled.")
+    place = where(nlp, parser, text, "killed")
+    assert place is not None and place.name == "Aţ Ţafīlah"
+
+
+def test_an_article_about_two_towns_gives_no_place_to_a_sentence_without_one(nlp, parser):
+    text = ("Gunmen killed four police officers on Sunday, officials said. "
+            "The attack began at a checkpoint outside Tafila before dawn. "
+            "Later, the gunmen fired on a patrol in Irbid and fled.")
+    assert where(nlp, parser, text, "killed") is None
+
+
+def test_a_governments_seat_is_not_the_scene_of_the_next_sentence(nlp, parser):
+    text = ("Fighting spread across the province as the government in Kinshasa accused Rwanda of backing "
+            "the rebels. The rebels attacked army positions before dawn.")
+    place = where(nlp, parser, text, "attacked")
+    assert place is None or place.name != "Kinshasa"
+
+
+def test_troops_in_a_town_still_place_the_next_sentence(nlp, parser):
+    text = ("The soldier had been serving with coalition forces in Manbij for a month. "
+            "He was killed when a bomb exploded under his vehicle.")
+    place = where(nlp, parser, text, "exploded")
+    assert place is not None and place.name == "Manbij"
