@@ -99,3 +99,15 @@ def test_troops_in_a_town_still_place_the_next_sentence(nlp, parser):
             "He was killed when a bomb exploded under his vehicle.")
     place = where(nlp, parser, text, "exploded")
     assert place is not None and place.name == "Manbij"
+
+
+def test_a_country_describing_people_is_a_nationality_not_a_place(nlp, parser):
+    places = found(nlp, parser, "A U.S. soldier and two Afghan interpreters were wounded near Kandahar, "
+                                "and US and British forces sealed off the area.")
+    assert [p.text for p in places] == ["Kandahar"]
+
+
+def test_a_country_named_as_a_country_stays_a_place(nlp, parser):
+    places = found(nlp, parser, "The United States imposed new sanctions on Venezuela on Monday.")
+    assert [p.text for p in places] == ["The United States", "Venezuela"] or \
+        [p.name for p in places] == ["United States", "Venezuela"]

@@ -14,6 +14,7 @@ from flashpoint.geo.patterns import (
     DEMONYM_ENDINGS,
     LIST_JOINERS,
     NAME_PARTICLES,
+    NATIONALITY_HEADS,
     NATURAL_FEATURE_WORDS,
     NEVER_ALONE,
     NOT_PLACE_LABELS,
@@ -99,8 +100,8 @@ class Geoparser:
         self._resolve(doc, mentions)
         places = []
         for m in mentions:
-            if m.choice is None:
-                continue
+            if m.choice is None or m.choice.feature == "country" and self._nationality(doc, m):
+                continue  # a nationality still tells which countries the text is about, but is no place
             e = m.choice
             end = m.end_with_cue or m.end
             while end > m.start + 1 and doc[end - 1].is_space:
@@ -281,6 +282,17 @@ class Geoparser:
                 m.candidates = []
             if m.container is not None and not accepted[id(m.container)]:
                 m.container = None
+
+    def _nationality(self, doc: Doc, m: Mention) -> bool:
+        """A country's name describing people ("a U.S. soldier", "US and British forces"): an
+        adjective, not a place."""
+        if not any(self.gaz.entry(i).feature == "country" and not alt for i, alt in m.candidates):
+            return False
+        last = doc[m.end - 1]
+        head = last.head
+        if last.dep_ == "conj" and head.dep_ in ("compound", "amod", "nmod"):
+            last, head = head, head.head  # "US and British forces"
+        return last.dep_ in ("compound", "amod", "nmod") and head.i >= m.end and head.lower_ in NATIONALITY_HEADS
 
     def _person_names(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Names the document uses for a person: inside a longer PERSON entity ("Jenny Palma",

@@ -92,6 +92,13 @@ LOCAL_FORCES = {"police", "policemen", "policewomen", "sheriff", "sheriff's", "f
 # Bodies whose seat a place names ("the government in Kinshasa", "officials in Washington"): the
 # place is where they sit, not where events happen (troops "in Manbij" are where they are).
 SEAT_HEADS = {"government", "administration", "officials", "authorities", "regime", "leadership"}
+# People a country's name can describe ("a U.S. soldier", "US and British forces"): the name is
+# then an adjective, a nationality, and no place (the annotated corpora leave such uses out).
+NATIONALITY_HEADS = {"soldier", "soldiers", "national", "nationals", "citizen", "citizens", "negotiator",
+                     "negotiators", "adviser", "advisers", "advisor", "advisors", "serviceman", "servicemen",
+                     "servicemembers", "marine", "marines", "troops", "forces", "officials", "official",
+                     "diplomat", "diplomats", "envoy", "envoys", "civilians", "tourist", "tourists",
+                     "journalist", "journalists", "aid", "warplanes", "jets", "drones", "officers"}
 ACTOR_HEADS = {"official", "officials", "government", "authority", "authorities", "ministry", "military",
                "troops", "forces", "force", "command", "president", "embassy", "ambassador", "envoy",
                "navy", "army", "army's", "soldiers", "diplomats", "diplomat", "leader", "leaders",
