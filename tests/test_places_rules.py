@@ -111,3 +111,18 @@ def test_a_country_named_as_a_country_stays_a_place(nlp, parser):
     places = found(nlp, parser, "The United States imposed new sanctions on Venezuela on Monday.")
     assert [p.text for p in places] == ["The United States", "Venezuela"] or \
         [p.name for p in places] == ["United States", "Venezuela"]
+
+
+def test_a_county_keeps_its_country_and_a_namesake_abroad_gives_way(nlp, parser):
+    text = ("Deputies searched homes in Elkhart and Grapeland on Friday, Anderson County officials said. "
+            "The suspect was later taken to the county jail in Palestine.")
+    places = {p.text: p for p in found(nlp, parser, text)}
+    assert places["Anderson County"].country == "USA"
+    assert places["Palestine"].country == "USA" and places["Palestine"].admin1 == "Texas"
+
+
+def test_a_container_keeps_the_famous_reading(nlp, parser):
+    text = ("Deputies searched homes in Elkhart and Grapeland on Friday, Anderson County officials said. "
+            "The suspect had flown in from Paris, France, a week before.")
+    places = {p.text: p for p in found(nlp, parser, text)}
+    assert places["Paris"].country == "FRA"

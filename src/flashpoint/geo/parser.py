@@ -564,6 +564,7 @@ class Geoparser:
             m.choice.feature == "country" or self._well_known(m.choice))}
         areas = [m for m in live if m.choice is not None and m.choice.feature in ("admin1", "admin2")]
         self._prefer_named_areas(live)
+        self._prefer_home_namesakes(live)
         if about:
             for m in areas:
                 self._gate(m, about, self._near(about))
@@ -592,6 +593,31 @@ class Geoparser:
             if local:
                 m.choice = self.gaz.entry(max(local, key=m.scores.get))
 
+    def _prefer_home_namesakes(self, live: list[Mention]) -> None:
+        """In a text whose other places all lie in one country, a name that also has a place there
+        is that place, not a famous namesake abroad ("Paris", "Dublin", "Lebanon" in a story about
+        towns of Texas, Ohio or Tennessee). The home reading must lie in a first-level area where
+        the text's other places lie; a container or cue ("Paris, France") keeps its own reading."""
+        for m in live:
+            e = m.choice
+            if e is None or e.country is None or m.container is not None or m.cue is not None:
+                continue
+            others = [o.choice for o in live if o.key != m.key and o.choice is not None and o.choice.country]
+            local = [o for o in others if o.feature not in ("country", "region", "feature")]
+            homes = {o.country for o in others if o.feature not in ("region", "feature")}
+            if len(homes) != 1 or len(local) < 3 or len({o.name for o in local}) < 2:
+                continue
+            home = next(iter(homes))
+            if e.country == home:
+                continue
+            areas = {(o.country, o.admin1) for o in local if o.admin1} | {
+                (o.country, o.name) for o in local if o.feature == "admin1"}
+            alternate = dict(m.candidates)
+            at_home = [k for k in m.scores if (self.gaz.entry(k).country, self.gaz.entry(k).admin1) in areas
+                       and self.gaz.entry(k).feature in ("city", "admin2") and not alternate.get(k)]
+            if at_home:
+                m.choice = self.gaz.entry(max(at_home, key=m.scores.get))
+
     def _near(self, countries: set[str]) -> set[str]:
         return countries | {n for c in countries for n in self.gaz.neighbours.get(c, ())}
 
@@ -611,6 +637,8 @@ class Geoparser:
         if not m.org_head:
             if self._well_known(e) and not inside or e.feature in ("admin1", "admin2") and m.cue is not None:
                 return
+            if e.feature == "admin2" and m.key.rsplit(" ", 1)[-1] in AREA_CUES:
+                return  # "Anderson County" names its own kind: evidence of its country by itself
             strong = e.population >= STRONG_CITY_POPULATION or e.curated or e.feature != "city"
             if e.country in near and strong:
                 return

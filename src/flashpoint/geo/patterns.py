@@ -83,7 +83,7 @@ STATEMENT_VERBS = {"say", "tell", "announce", "warn", "accuse", "claim", "deny",
                    "confirm", "report", "believe", "want", "hope", "expect", "plan", "seek", "dismiss"}
 # Words after "<place>-" that make the place a modifier of an actor: "Iran-backed", "Kyiv-based".
 ACTOR_SUFFIXES = {"backed", "allied", "aligned", "based", "led", "funded", "supported", "linked",
-                  "sponsored", "born", "trained", "armed", "friendly", "affiliated"}
+                  "sponsored", "born", "trained", "armed", "friendly", "affiliated", "style"}
 # Nouns an actor's demonym or country modifies ("U.S. officials", "the U.S. Africa Command").
 # A town's own forces: "raids by Montreal police", "Kano State Police said". They act where the
 # town is, so the town stays a candidate for the event's place (a country's forces do not count).
