@@ -126,3 +126,9 @@ def test_a_container_keeps_the_famous_reading(nlp, parser):
             "The suspect had flown in from Paris, France, a week before.")
     places = {p.text: p for p in found(nlp, parser, text)}
     assert places["Paris"].country == "FRA"
+
+
+def test_a_state_named_twice_is_the_state_not_a_town_inside_it(nlp, parser):
+    places = found(nlp, parser, "Volunteers in Alexandria want to keep Minnesota first in the nation. "
+                                "The count is critical for Minnesota, officials said.")
+    assert {p.name for p in places if p.text == "Minnesota"} == {"Minnesota"}

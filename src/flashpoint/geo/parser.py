@@ -417,7 +417,8 @@ class Geoparser:
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
                sentence_countries: dict[int, Counter], own_votes: Counter | None = None,
                area_votes: Counter | None = None,
-               chosen_areas: tuple[Counter, Counter] | None = None, own_areas: int = 0) -> dict[int, float]:
+               chosen_areas: tuple[Counter, Counter] | None = None, own_areas: int = 0,
+               own_named: Counter | None = None) -> dict[int, float]:
         scores = {}
         area_votes = area_votes or Counter()
         own_share = 1 / own_areas if own_areas else 0.0
@@ -434,6 +435,13 @@ class Geoparser:
         named_areas, within = set(named_count), set(within_count)
         if mine is not None and mine.feature == "admin1" and named_count[(mine.country, mine.name)] == 1:
             named_areas.discard((mine.country, mine.name))
+        # an area named only by this very name does not vote for a town of the name inside it
+        # ("Minnesota" twice is the state, not the town Minneota in it)
+        for idx, _ in m.candidates:
+            c = self.gaz.entry(idx)
+            if c.feature == "admin1" and named_count[(c.country, c.name)] and \
+                    named_count[(c.country, c.name)] <= (own_named or Counter())[(c.country, c.name)]:
+                named_areas.discard((c.country, c.name))
         if mine is not None and mine.feature in ("city", "admin2") and within_count[(mine.country, mine.admin1)] == 1:
             within.discard((mine.country, mine.admin1))
         names_country = any(e.feature == "country" and not alt for e, alt in entries)
@@ -508,9 +516,14 @@ class Geoparser:
             chosen_areas = (Counter((c.country, c.name) for c in chosen.values() if c.feature == "admin1"),
                             Counter((c.country, c.admin1) for c in chosen.values()
                                     if c.admin1 and c.feature in ("city", "admin2")))
+            named_by_key: dict[str, Counter] = defaultdict(Counter)
+            for m in live:
+                c = chosen.get(id(m))
+                if c is not None and c.feature == "admin1":
+                    named_by_key[m.key][(c.country, c.name)] += 1
             for m in live:
                 scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key),
-                                     area_votes, chosen_areas, len(own_areas[m.key]))
+                                     area_votes, chosen_areas, len(own_areas[m.key]), named_by_key.get(m.key))
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
