@@ -132,3 +132,32 @@ def test_a_state_named_twice_is_the_state_not_a_town_inside_it(nlp, parser):
     places = found(nlp, parser, "Volunteers in Alexandria want to keep Minnesota first in the nation. "
                                 "The count is critical for Minnesota, officials said.")
     assert {p.name for p in places if p.text == "Minnesota"} == {"Minnesota"}
+
+
+# ----- area points
+
+@pytest.fixture(scope="module")
+def gazetteer(parser):
+    return parser.gaz
+
+
+def _area(gazetteer, name, country):
+    from flashpoint.geo.text import fold
+
+    return next(e for e in (gazetteer.entry(i) for i, _ in gazetteer.lookup(fold(name)))
+                if e.feature == "admin1" and e.country == country)
+
+
+@pytest.mark.parametrize("name, country, lat, lon", [
+    ("Quebec", "CAN", 52.0, -72.0),       # towns crowd the south: the middle of the province, not of its towns
+    ("Queensland", "AUS", -21.0, 144.0),
+    ("New York", "USA", 42.9, -75.5),      # the state, not New York City
+    ("Tehran", "IRN", 35.6, 51.4),         # inside its country: kept, whatever its towns' codes say
+    ("Helmand", "AFG", 31.0, 64.0),        # a slip abroad (the package puts it in Maryland): corrected
+])
+def test_an_areas_point_lies_near_its_middle(gazetteer, name, country, lat, lon):
+    from flashpoint.geo.gazetteer import haversine_km
+
+    area = _area(gazetteer, name, country)
+    assert haversine_km(area.lat, area.lon, lat, lon) < 250, (area.lat, area.lon)
+
