@@ -161,3 +161,43 @@ def test_an_areas_point_lies_near_its_middle(gazetteer, name, country, lat, lon)
     area = _area(gazetteer, name, country)
     assert haversine_km(area.lat, area.lon, lat, lon) < 250, (area.lat, area.lon)
 
+
+
+# ----- event place: prepositions that say where after all
+
+def test_a_place_after_its_part_is_where(nlp, parser):
+    place = where(nlp, parser, "A journalist was killed by a car bomb in a busy sector of eastern Beirut.", "killed")
+    assert place is not None and place.name == "Beirut"
+
+
+def test_the_province_of_a_town_is_where(nlp, parser):
+    text = "Police searched a house in the western province of Aydin, and two men were detained."
+    place = where(nlp, parser, text, "detained")
+    assert place is not None and place.country == "TUR"
+
+
+def test_a_withdrawal_happens_where_it_leaves(nlp, parser):
+    place = where(nlp, parser, "The rebels completed their withdrawal from the town of Gorazde on Tuesday.",
+                  "withdrawal")
+    assert place is not None and place.name == "Goražde"
+
+
+def test_troops_sent_to_a_place_are_deployed_there(nlp, parser):
+    place = where(nlp, parser, "The government sent 500 more troops to Guanajuato last week.", "sent")
+    assert place is not None and place.name == "Guanajuato"
+
+
+def test_an_escape_from_a_place_is_not_placed_there(nlp, parser):
+    assert where(nlp, parser, "The delegation travelled from Kabul to the talks.", "talks") is None
+
+
+def test_a_titles_town_is_not_where_a_meeting_took_place(nlp, parser):
+    place = where(nlp, parser, "She met Aleppo Mayor Khaled Hamdan in Paris on Monday.", "met")
+    assert place is not None and place.name == "Paris"
+
+
+def test_the_city_is_the_last_town_named(nlp, parser):
+    text = ("Paramilitaries have besieged El Fasher for a month. Aid groups say food is running out "
+            "across North Darfur. Shelling killed 40 people in the city on Sunday.")
+    place = where(nlp, parser, text, "killed")
+    assert place is not None and place.name == "El Fasher"

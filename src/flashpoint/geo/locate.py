@@ -11,11 +11,15 @@ from flashpoint.geo.patterns import (
     ACTOR_HEADS,
     AREA_CUES,
     EVENT_PREPS,
+    FROM_EVENTS,
     LOCAL_FORCES,
-    SEAT_HEADS,
     NOT_LOCATION_PREPS,
+    PART_NOUNS,
+    SEAT_HEADS,
     SETTLEMENT_CUES,
     STATEMENT_VERBS,
+    TITLE_WORDS,
+    TO_EVENTS,
 )
 from flashpoint.models import Place, Span
 from flashpoint.nlp.docview import sentence_start_chars
@@ -30,6 +34,7 @@ SPECIFIC = {"feature": 0, "city": 0, "region": 1, "admin1": 2, "country": 3}
 MAX_CLIMB = 2
 # How many sentences back a sentence without a place may look for the place being talked about.
 FOCUS_SENTENCES = 3
+TOWN_NOUNS = {"city", "town", "village"}
 LOCAL_FEATURES = {"city", "feature", "region", "admin1", "admin2"}
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "outside", "outskirts"}
@@ -51,7 +56,8 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
               and not (p.feature == "feature" and local_countries and p.country not in local_countries)]
     inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
     if not inside:
-        return _place_in_focus(doc, sentence, places) or _dominant_place(doc, places)
+        return _town_referred_to(doc, sentence, places) or _place_in_focus(doc, sentence, places) \
+            or _dominant_place(doc, places)
     trig = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
     if trig is not None and len(trig):
         anchors = _anchors(trig.root)
@@ -145,16 +151,26 @@ def _attachment(root: Token, own: set[int], anchors: dict[int, int]) -> tuple[in
         return None
     if path[0].dep_ == "poss" and path[0].head.lower_ in ACTOR_HEADS:
         return None  # "shot Russia's ambassador": the owner of the target, not where
+    if path[0].dep_ == "compound" and (path[0].head.lower_ in TITLE_WORDS or path[0].head.ent_type_ == "PERSON"):
+        return None  # "meeting Aleppo Mayor X in Paris": the title's town, not where
     if preps:
         nearest = preps[0]
         siege_of = (nearest.lower_ == "of" and nearest.head.i == tok.i and anchors[tok.i] == 0
                     and tok.pos_ == "NOUN")  # "the siege of El Fasher", "the shelling of Kharkiv"
-        if not siege_of and (nearest.lower_ in NOT_LOCATION_PREPS or nearest.lower_ not in EVENT_PREPS):
+        lemmas = {t.lemma_.lower() for t in _anchor_tokens(tok, anchors)}
+        moved = (nearest.lower_ == "from" and lemmas & FROM_EVENTS) or (
+            nearest.lower_ in ("to", "into") and lemmas & TO_EVENTS)  # "withdrew from X", "sent troops to X"
+        if not siege_of and not moved and (nearest.lower_ in NOT_LOCATION_PREPS or nearest.lower_ not in EVENT_PREPS):
             return None
         return len(path) + anchors[tok.i], True
     if path[-1].dep_ not in DIRECT_DEPS and not (root.i not in anchors and path[-1].dep_ in ("compound", "appos")):
         return None
     return len(path) + anchors[tok.i], path[-1].dep_ in DIRECT_DEPS
+
+
+def _anchor_tokens(tok: Token, anchors: dict[int, int]) -> list[Token]:
+    """The tokens of the anchors (the trigger and the heads it climbed to)."""
+    return [tok.doc[i] for i in anchors]
 
 
 def _is_origin(doc: Doc, place: Place, preps: set[str] = NOT_LOCATION_PREPS) -> bool:
@@ -171,6 +187,9 @@ def _is_origin(doc: Doc, place: Place, preps: set[str] = NOT_LOCATION_PREPS) -> 
         if tok.dep_ == "prep" or tok.pos_ == "ADP":
             if tok.lower_ == "of" and tok.head.lower_ in COMPASS_WORDS:
                 return False  # "west of Hodeidah", "20 km north of Goma": where
+            if _names_a_place(tok):
+                tok = tok.head  # "the province of Aydin", "a sector of Beirut": the place's own "of"
+                continue
             return tok.lower_ in preps
     return False
 
@@ -202,8 +221,22 @@ def _contains_another(place: Place, others: list[Place]) -> bool:
 
 
 def _names_a_place(prep: Token) -> bool:
-    """The "of" of "the town of X" or "the province of X": part of the name, not a relation."""
-    return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_CUES | AREA_CUES
+    """The "of" of "the town of X", "the province of X" or "a sector of X": the place's own, not a
+    relation."""
+    return prep.lower_ == "of" and prep.head.lower_ in SETTLEMENT_CUES | AREA_CUES | PART_NOUNS
+
+
+def _town_referred_to(doc: Doc, sentence: Span, places: list[Place]) -> Place | None:
+    """The town a sentence calls "the city", "the town" or "the village" ("killed 85 people in the
+    city", "stormed the city's hospital"): the last town named before it, however far back."""
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return None
+    if not any(t.lower_ in TOWN_NOUNS and any(c.lower_ == "the" for c in t.children) for t in span):
+        return None
+    before = [p for p in places if p.end <= sentence.start and p.feature == "city"
+              and not _is_origin(doc, p, ORIGIN_PREPS) and not _is_actor(doc, p)]
+    return before[-1] if before else None
 
 
 def _dominant_place(doc: Doc, places: list[Place]) -> Place | None:

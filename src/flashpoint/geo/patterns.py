@@ -21,12 +21,21 @@ AREA_CUES = {"province", "provinces", "governorate", "governorates", "region", "
 SETTLEMENT_CUES = {"town", "city", "village", "villages", "towns", "cities", "suburb", "outskirts",
                    "capital", "hamlet", "township", "port", "neighbourhood", "neighborhood",
                    "district", "municipality", "settlement", "camp"}
+# Nouns for a part of a place: "of" after them joins the place to its part ("a residential sector
+# of eastern Beirut", "the centre of Kupiansk"): where, not an origin.
+PART_NOUNS = {"sector", "area", "areas", "part", "parts", "centre", "center", "heart", "edge", "streets",
+              "suburbs", "quarter", "quarters", "neighbourhoods", "neighborhoods", "districts", "south",
+              "north", "east", "west", "outskirts"}
 # Words that join names in a list: "Hawija, Riyadh, and Rashad".
 LIST_JOINERS = {",", "and", "or", "&", ";"}
 # Event-location prepositions: where an event's own words say it happened.
 EVENT_PREPS = {"in", "near", "at", "outside", "on", "around", "inside", "across", "throughout",
                "within", "over", "into", "along", "off", "nearby", "onto", "upon", "through",
                "beyond"}
+# Events whose origin or destination is where they happen: a withdrawal "from Gorazde" happens at
+# Gorazde, troops "sent to Guanajuato" are deployed there (lemmas of the trigger or its verb).
+FROM_EVENTS = {"withdraw", "withdrawal", "retreat", "pull", "pullout", "evacuate", "evacuation"}
+TO_EVENTS = {"send", "deploy", "deployment", "dispatch", "redeploy", "extradite", "deport", "airlift"}
 # Prepositions of origin or comparison: a place under them is not the event's location.
 NOT_LOCATION_PREPS = {"from", "than", "like", "unlike", "to", "toward", "towards", "against",
                       "for", "about", "with", "of", "by"}
