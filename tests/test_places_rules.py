@@ -201,3 +201,18 @@ def test_the_city_is_the_last_town_named(nlp, parser):
             "across North Darfur. Shelling killed 40 people in the city on Sunday.")
     place = where(nlp, parser, text, "killed")
     assert place is not None and place.name == "El Fasher"
+
+
+def test_a_sentence_naming_only_an_origin_takes_the_articles_town(nlp, parser):
+    text = ("Two tourists from Canada were killed on Sunday, officials said. "
+            "The attack began at a checkpoint outside Tafila in southern Jordan before dawn. "
+            "Later, the gunmen fired on a patrol in Tafila and fled.")
+    place = where(nlp, parser, text, "killed")
+    assert place is not None and place.name == "Aţ Ţafīlah"
+
+
+def test_a_government_speaking_takes_no_town_of_the_article(nlp, parser):
+    text = ("Rebels shelled the centre of Goma on Monday. Aid groups counted the dead in Goma. "
+            "The fighting has displaced thousands. Many sleep in schools. Food prices have doubled. "
+            "Rwanda has repeatedly denied supporting the rebels.")
+    assert where(nlp, parser, text, "denied") is None

@@ -73,13 +73,16 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
         if attached:
             best = min(attached, key=lambda a: a[:4])[4]
             return _focus_if_broader(doc, sentence, places, best)
-    candidates = [p for p in inside if not _is_origin(doc, p) and not _is_actor(doc, p)]
+    actors = [p for p in inside if _is_actor(doc, p)]
+    candidates = [p for p in inside if not _is_origin(doc, p) and p not in actors]
     distinct = {(p.name, p.country): p for p in candidates}
     leaves = [p for p in distinct.values() if not _contains_another(p, list(distinct.values()))]
-    return _focus_if_broader(doc, sentence, places, leaves[0] if len(leaves) == 1 else None)
+    return _focus_if_broader(doc, sentence, places, leaves[0] if len(leaves) == 1 else None,
+                             article_town=not actors)
 
 
-def _focus_if_broader(doc: Doc, sentence: Span, places: list[Place], found: Place | None) -> Place | None:
+def _focus_if_broader(doc: Doc, sentence: Span, places: list[Place], found: Place | None,
+                      article_town: bool = False) -> Place | None:
     """A bare country, or nothing, gives way to the town the previous sentences were about when
     that town lies in the country ("Fighting in Ukraine" after a sentence on Kupiansk)."""
     if found is not None and found.feature != "country":
@@ -87,6 +90,8 @@ def _focus_if_broader(doc: Doc, sentence: Span, places: list[Place], found: Plac
     local = _place_in_focus(doc, sentence, places)
     if local is not None and (found is None or local.country == found.country):
         return local
+    if found is None and article_town:  # not where a government speaks ("Rwanda denied")
+        return _dominant_place(doc, places)
     return found
 
 
