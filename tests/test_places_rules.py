@@ -216,3 +216,16 @@ def test_a_government_speaking_takes_no_town_of_the_article(nlp, parser):
             "The fighting has displaced thousands. Many sleep in schools. Food prices have doubled. "
             "Rwanda has repeatedly denied supporting the rebels.")
     assert where(nlp, parser, text, "denied") is None
+
+
+def test_a_town_said_to_lie_in_an_area_of_another_country_is_not_placed_abroad(nlp, parser):
+    places = found(nlp, parser, "Gunmen attacked the village of Kano, in the Mopti region, on Friday.")
+    assert not any(p.country == "NGA" for p in places)
+    assert any(p.country == "MLI" for p in places)
+
+
+def test_the_town_of_a_name_in_a_far_country_is_dropped(nlp, parser):
+    text = ("Malian soldiers retook a base near the town of Dianke on Monday, officials in Bamako said. "
+            "Fighters later attacked the town of Lere, in the Timbuktu region.")
+    places = {p.text: p for p in found(nlp, parser, text)}
+    assert places["Lere"].country == "MLI"

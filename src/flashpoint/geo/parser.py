@@ -78,6 +78,7 @@ class Mention:
     choice: Entry | None = None
     scores: dict[int, float] = field(default_factory=dict)
     org_head: bool = False  # "Fano militia", "the Kano fire department"
+    said_within: bool = False  # its container was written out: "Lere, in the Timbuktu region"
 
 
 class Geoparser:
@@ -247,6 +248,12 @@ class Geoparser:
                 other = by_start[end + 1]
                 if self._has_feature(other, ("country", "admin1")):
                     m.container = other
+            elif end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "in" \
+                    and doc[end + 2].lower_ == "the" and (end + 3) in by_start:
+                other = by_start[end + 3]  # "the town of Lere, in the Timbuktu region"
+                if other.cue == "area" and self._has_feature(other, ("admin1", "city")):
+                    m.container = other
+                    m.said_within = True
             # "the Anbar town of Al Qaim": Anbar, a settlement word, "of", then the name
             if m.cue == "settlement" and m.start >= 3:
                 of = prev_word(doc, m.start)
@@ -459,6 +466,8 @@ class Geoparser:
                     s += W_CONTAINER
                 elif c.feature == "admin1" and e.country == c.country:
                     s += W_CONTAINER / 2 + (W_CONTAINER / 2 if e.admin1 == c.name else 0)
+                elif e.country == c.country:  # "in the Timbuktu region": the region of that town
+                    s += W_CONTAINER / 2 + (W_CONTAINER / 2 if e.admin1 == c.admin1 else 0)
             if e.feature == "city" and e.population >= MAJOR_CITY_POPULATION:
                 s += W_MAJOR_CITY
             if (e.country, e.admin1) in area_focus and e.feature != "admin1":
@@ -562,6 +571,10 @@ class Geoparser:
                     and m.container is None and named and choice.country not in named):
                 choice = None
             m.choice = choice
+        for m in live:  # a town said to lie in an area of another country than any of its readings
+            if m.choice is not None and m.said_within and m.container is not None and m.container.choice is not None \
+                    and m.container.choice.country != m.choice.country:
+                m.choice = None
         self._keep_to_the_documents_countries(live)
 
     def _keep_to_the_documents_countries(self, live: list[Mention]) -> None:
@@ -642,7 +655,7 @@ class Geoparser:
         e = m.choice
         if e is None or e.country is None or e.country in about or m.container is not None:
             return
-        if m.cue == "settlement" or e.curated and not m.org_head:
+        if m.cue == "settlement" and e.country in near or e.curated and not m.org_head:
             return  # "the town of Samarra"; a place an analyst added for the news it is in
         inside = [k for k in m.scores if self.gaz.entry(k).country in about]
         if m.org_head and e.country in near and not inside:
