@@ -514,6 +514,7 @@ class Geoparser:
             own_areas[key] = areas
             for area in areas:
                 area_votes[area] += 1 / len(areas)
+        nationalities = {id(m) for m in live if self._nationality(doc, m)}
         for pass_no in range(2):
             sentence_countries: dict[int, Counter] = defaultdict(Counter)
             if pass_no:
@@ -545,7 +546,8 @@ class Geoparser:
                 margin = ranked[0] - ranked[1] if len(ranked) > 1 else 99
                 e = chosen[id(m)]
                 if e.country and (e.feature == "country" or margin >= 3 or
-                                  len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1):
+                                  len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1) \
+                        and id(m) not in nationalities:  # "U.S. negotiators return to Geneva": Switzerland's
                     new_focus[e.country] += 1
                     new_votes[m.key][e.country] += 1
             focus, votes_by_key = new_focus, new_votes
