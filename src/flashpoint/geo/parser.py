@@ -444,11 +444,9 @@ class Geoparser:
             named_areas.discard((mine.country, mine.name))
         # an area named only by this very name does not vote for a town of the name inside it
         # ("Minnesota" twice is the state, not the town Minneota in it)
-        for idx, _ in m.candidates:
-            c = self.gaz.entry(idx)
-            if c.feature == "admin1" and named_count[(c.country, c.name)] and \
-                    named_count[(c.country, c.name)] <= (own_named or Counter())[(c.country, c.name)]:
-                named_areas.discard((c.country, c.name))
+        for area, n in (own_named or {}).items():
+            if named_count[area] <= n:
+                named_areas.discard(area)
         if mine is not None and mine.feature in ("city", "admin2") and within_count[(mine.country, mine.admin1)] == 1:
             within.discard((mine.country, mine.admin1))
         names_country = any(e.feature == "country" and not alt for e, alt in entries)
@@ -626,6 +624,9 @@ class Geoparser:
         is that place, not a famous namesake abroad ("Paris", "Dublin", "Lebanon" in a story about
         towns of Texas, Ohio or Tennessee). The home reading must lie in a first-level area where
         the text's other places lie; a container or cue ("Paris, France") keeps its own reading."""
+        if len({m.choice.country for m in live if m.choice is not None and m.choice.country
+                and m.choice.feature not in ("region", "feature")}) != 2:
+            return  # one country, or three and more: nothing to do (most texts end here)
         for m in live:
             e = m.choice
             if e is None or e.country is None or m.container is not None or m.cue is not None:
