@@ -229,3 +229,11 @@ def test_the_town_of_a_name_in_a_far_country_is_dropped(nlp, parser):
             "Fighters later attacked the town of Lere, in the Timbuktu region.")
     places = {p.text: p for p in found(nlp, parser, text)}
     assert places["Lere"].country == "MLI"
+
+
+def test_a_statement_is_not_placed_by_the_articles_town_alone(nlp, parser):
+    text = ("Gunmen attacked a checkpoint outside Tafila before dawn. "
+            "Later, the gunmen fired on a patrol in Tafila and fled. "
+            "Two ministers resigned the same week. Prices rose again. Schools stayed shut. "
+            "The army denied that soldiers had fled their posts.")
+    assert where(nlp, parser, text, "denied") is None

@@ -45,9 +45,10 @@ ORIGIN_PREPS = NOT_LOCATION_PREPS - {"of", "with", "by", "for", "about", "agains
 def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -> Place | None:
     """Where the event happened, in this order: the place its own clause governs through
     in/near/at/... ("a U.S. convoy in Anbar": Anbar, not the demonym inside the actor), the most
-    specific first; else the sentence's single place; else the town or area the previous sentences
-    were about ("...reached Kibumba. Two soldiers were killed"), which also wins over a sentence's
-    bare country when it lies in that country. Never a place named as an origin or comparison, an
+    specific first; else the sentence's single place; else the town "the city" refers to, or the
+    town or area the previous sentences were about ("...reached Kibumba. Two soldiers were
+    killed"), which also wins over a sentence's bare country when it lies in that country, or the
+    one town the article is about (not for a statement). Never a place named as an origin or comparison, an
     owner ("Russia's ambassador"), a capital or country speaking for its government ("Washington
     said"), a dateline (it places the article, not each event), or a landmark in a country no other
     place of the article lies in (a shipping route "around the Cape of Good Hope")."""
@@ -55,10 +56,12 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
     places = [p for p in places if not _in_dateline(doc, p)
               and not (p.feature == "feature" and local_countries and p.country not in local_countries)]
     inside = [p for p in places if sentence.start <= p.start and p.end <= sentence.end]
+    trig = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    # a statement ("denied", "warned") is not placed by the article's town alone
+    said = trig is not None and len(trig) > 0 and trig.root.lemma_.lower() in STATEMENT_VERBS
     if not inside:
         return _town_referred_to(doc, sentence, places) or _place_in_focus(doc, sentence, places) \
-            or _dominant_place(doc, places)
-    trig = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+            or (None if said else _dominant_place(doc, places))
     if trig is not None and len(trig):
         anchors = _anchors(trig.root)
         attached = []
@@ -78,7 +81,7 @@ def locate_event(doc: Doc, sentence: Span, trigger: Span, places: list[Place]) -
     distinct = {(p.name, p.country): p for p in candidates}
     leaves = [p for p in distinct.values() if not _contains_another(p, list(distinct.values()))]
     return _focus_if_broader(doc, sentence, places, leaves[0] if len(leaves) == 1 else None,
-                             article_town=not actors)
+                             article_town=not actors and not said)
 
 
 def _focus_if_broader(doc: Doc, sentence: Span, places: list[Place], found: Place | None,
