@@ -31,6 +31,8 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
     words = words_of(doc)
     if end - start == 1 and words[start].lower().rstrip(".") in NEVER_ALONE:
         return True
+    if end - start == 1 and _acronym(words[start]):
+        return True  # "the MoD", "DoJ": an organisation's short form, not the town "Maud"
     if end < len(words) and (words[end] in ("-", "–") or capitalised_word(words[end])
                              or words[end].lower() in TITLE_WORDS):
         if end + 1 < len(words) and words[end] in ("-", "–") and words[end + 1].lower() in ACTOR_SUFFIXES:
@@ -47,6 +49,12 @@ def not_a_place(doc: Doc, start: int, end: int) -> bool:
             and j < start - 1:
         return True
     return False
+
+
+def _acronym(word: str) -> bool:
+    """A short word with a capital after a small letter: "MoD", "DoD", "HoR" (not "McAllen")."""
+    return 2 < len(word) <= 4 and word[0].isupper() and any(
+        a.islower() and b.isupper() for a, b in zip(word, word[1:]))
 
 
 def heads_a_group(doc: Doc, end: int) -> bool:

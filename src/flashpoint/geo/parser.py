@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from flashpoint.geo.countries import STRONG_CITY_POPULATION, DocumentCountries
 from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import (
     AREA_CUES,
     DEMONYM_ENDINGS,
     LIST_JOINERS,
     NAME_PARTICLES,
+    NATIONALITY_HEADS,
     NATURAL_FEATURE_WORDS,
     NEVER_ALONE,
     NOT_PLACE_LABELS,
@@ -51,12 +53,7 @@ W_LIST_COUNTRY, W_LIST_ADMIN1, W_SENTENCE, W_SAME_NAME_AREA = 3.0, 2.0, 1.0, -1.
 W_MAJOR_CITY, W_ADMIN1_FOCUS, W_CAPITAL, W_NAMED_AREA, W_AREA_VOTE = 1.5, 1.5, 2.5, 2.5, 1.0
 MAX_AREA_VOTES = 4
 CAPITAL_POPULATION = 200_000  # a capital this size is meant by its name ("Washington")
-# A town outside the countries a document names (and their neighbours) stays only with a
-# container ("Kani, Gifu") or when it is this well known.
-WELL_KNOWN_POPULATION = 1_000_000
-UNIQUE_AREA_POPULATION = 500_000  # an area of a far country, with no namesake, kept alone ("Hawaii")
 MAJOR_CITY_POPULATION = 1_000_000
-STRONG_CITY_POPULATION = 15000
 ORG_CITY_POPULATION = 50000
 
 
@@ -77,9 +74,10 @@ class Mention:
     choice: Entry | None = None
     scores: dict[int, float] = field(default_factory=dict)
     org_head: bool = False  # "Fano militia", "the Kano fire department"
+    said_within: bool = False  # its container was written out: "Lere, in the Timbuktu region"
 
 
-class Geoparser:
+class Geoparser(DocumentCountries):
     """Finds places in a Doc: spaCy's place entities plus gazetteer names in capitalised text."""
 
     def __init__(self, gazetteer: Gazetteer):
@@ -99,8 +97,8 @@ class Geoparser:
         self._resolve(doc, mentions)
         places = []
         for m in mentions:
-            if m.choice is None:
-                continue
+            if m.choice is None or m.choice.feature == "country" and self._nationality(doc, m):
+                continue  # a nationality still tells which countries the text is about, but is no place
             e = m.choice
             end = m.end_with_cue or m.end
             while end > m.start + 1 and doc[end - 1].is_space:
@@ -221,8 +219,10 @@ class Geoparser:
     def _read_cues(self, doc: Doc, m: Mention) -> None:
         m.org_head = heads_a_group(doc, m.end_with_cue or m.end)
         end = m.end_with_cue or m.end
-        if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS:
-            # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature
+        if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS and not (
+                end + 1 < len(doc) and capitalised(doc[end + 1]) and doc[end].is_title):
+            # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature;
+            # but "the Texas Forest Service" is an agency named after Texas
             m.candidates = [c for c in m.candidates if self.gaz.entry(c[0]).feature in ("feature", "region")]
         after = doc[m.end] if m.end < len(doc) else None
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
@@ -244,6 +244,12 @@ class Geoparser:
                 other = by_start[end + 1]
                 if self._has_feature(other, ("country", "admin1")):
                     m.container = other
+            elif end + 3 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "in" \
+                    and doc[end + 2].lower_ == "the" and (end + 3) in by_start:
+                other = by_start[end + 3]  # "the town of Lere, in the Timbuktu region"
+                if other.cue == "area" and self._has_feature(other, ("admin1", "city")):
+                    m.container = other
+                    m.said_within = True
             # "the Anbar town of Al Qaim": Anbar, a settlement word, "of", then the name
             if m.cue == "settlement" and m.start >= 3:
                 of = prev_word(doc, m.start)
@@ -280,6 +286,17 @@ class Geoparser:
             if m.container is not None and not accepted[id(m.container)]:
                 m.container = None
 
+    def _nationality(self, doc: Doc, m: Mention) -> bool:
+        """A country's name describing people ("a U.S. soldier", "US and British forces"): an
+        adjective, not a place."""
+        if not any(self.gaz.entry(i).feature == "country" and not alt for i, alt in m.candidates):
+            return False
+        last = doc[m.end - 1]
+        head = last.head
+        if last.dep_ == "conj" and head.dep_ in ("compound", "amod", "nmod"):
+            last, head = head, head.head  # "US and British forces"
+        return last.dep_ in ("compound", "amod", "nmod") and head.i >= m.end and head.lower_ in NATIONALITY_HEADS
+
     def _person_names(self, doc: Doc, mentions: list[Mention]) -> set[str]:
         """Names the document uses for a person: inside a longer PERSON entity ("Jenny Palma",
         "Georgia Stevens") or next to "said" ("said Georgia"). Elsewhere in the document they are
@@ -293,6 +310,9 @@ class Geoparser:
             if (before is not None and before.lower_ in ("said", "says") and (m.end == len(doc) or doc[m.end].is_punct)) \
                     or (after is not None and after.lower_ in ("said", "says", "told") and m.label == "PERSON"):
                 people.add(m.key)
+        # "Anderson County Sheriff Greg Taylor": the small model runs the county into the name, but
+        # a name ending in an area word ("County", "Parish") is an area, not a person's name
+        people = {k for k in people if k.rsplit(" ", 1)[-1] not in AREA_CUES}
         return {k for k in people if not any(self.gaz.entry(i).feature == "country" and not alt
                                              for m in mentions if m.key == k for i, alt in m.candidates)
                 or k in self.gaz.rules}
@@ -331,7 +351,9 @@ class Geoparser:
         if m.label in ("ORG", "in-ORG"):
             return self._strong(doc, m) and self._has_context(doc, m, strong_only=False) or (
                 m.label == "in-ORG" and (self._top_feature(m) == "country" or (
-                    self._top_feature(m) == "admin1" and not m.key.endswith(DEMONYM_ENDINGS))))
+                    self._top_feature(m) == "admin1" and not m.key.endswith(DEMONYM_ENDINGS)) or (
+                    self._top_feature(m) == "admin2" and m.key.rsplit(" ", 1)[-1] in AREA_CUES)))
+        # "the Clark County Fire Department": a county's agency names the county
         if self._strong(doc, m) and rule != "context" and not self._abbreviation(doc, m):
             return True
         return self._has_context(doc, m, strong_only=False)
@@ -398,7 +420,8 @@ class Geoparser:
     def _score(self, m: Mention, focus: Counter, chosen: dict[int, Entry], sentence_of: dict[int, int],
                sentence_countries: dict[int, Counter], own_votes: Counter | None = None,
                area_votes: Counter | None = None,
-               chosen_areas: tuple[Counter, Counter] | None = None, own_areas: int = 0) -> dict[int, float]:
+               chosen_areas: tuple[Counter, Counter] | None = None, own_areas: int = 0,
+               own_named: Counter | None = None) -> dict[int, float]:
         scores = {}
         area_votes = area_votes or Counter()
         own_share = 1 / own_areas if own_areas else 0.0
@@ -415,6 +438,11 @@ class Geoparser:
         named_areas, within = set(named_count), set(within_count)
         if mine is not None and mine.feature == "admin1" and named_count[(mine.country, mine.name)] == 1:
             named_areas.discard((mine.country, mine.name))
+        # an area named only by this very name does not vote for a town of the name inside it
+        # ("Minnesota" twice is the state, not the town Minneota in it)
+        for area, n in (own_named or {}).items():
+            if named_count[area] <= n:
+                named_areas.discard(area)
         if mine is not None and mine.feature in ("city", "admin2") and within_count[(mine.country, mine.admin1)] == 1:
             within.discard((mine.country, mine.admin1))
         names_country = any(e.feature == "country" and not alt for e, alt in entries)
@@ -432,6 +460,8 @@ class Geoparser:
                     s += W_CONTAINER
                 elif c.feature == "admin1" and e.country == c.country:
                     s += W_CONTAINER / 2 + (W_CONTAINER / 2 if e.admin1 == c.name else 0)
+                elif e.country == c.country:  # "in the Timbuktu region": the region of that town
+                    s += W_CONTAINER / 2 + (W_CONTAINER / 2 if e.admin1 == c.admin1 else 0)
             if e.feature == "city" and e.population >= MAJOR_CITY_POPULATION:
                 s += W_MAJOR_CITY
             if (e.country, e.admin1) in area_focus and e.feature != "admin1":
@@ -478,6 +508,7 @@ class Geoparser:
             own_areas[key] = areas
             for area in areas:
                 area_votes[area] += 1 / len(areas)
+        nationalities = {id(m) for m in live if self._nationality(doc, m)}
         for pass_no in range(2):
             sentence_countries: dict[int, Counter] = defaultdict(Counter)
             if pass_no:
@@ -489,9 +520,14 @@ class Geoparser:
             chosen_areas = (Counter((c.country, c.name) for c in chosen.values() if c.feature == "admin1"),
                             Counter((c.country, c.admin1) for c in chosen.values()
                                     if c.admin1 and c.feature in ("city", "admin2")))
+            named_by_key: dict[str, Counter] = defaultdict(Counter)
+            for m in live:
+                c = chosen.get(id(m))
+                if c is not None and c.feature == "admin1":
+                    named_by_key[m.key][(c.country, c.name)] += 1
             for m in live:
                 scores = self._score(m, focus, chosen, sentence_of, sentence_countries, votes_by_key.get(m.key),
-                                     area_votes, chosen_areas, len(own_areas[m.key]))
+                                     area_votes, chosen_areas, len(own_areas[m.key]), named_by_key.get(m.key))
                 if pass_no:  # the mention's own choice does not vote for itself
                     mine = chosen.get(id(m))
                     if mine is not None:
@@ -504,7 +540,8 @@ class Geoparser:
                 margin = ranked[0] - ranked[1] if len(ranked) > 1 else 99
                 e = chosen[id(m)]
                 if e.country and (e.feature == "country" or margin >= 3 or
-                                  len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1):
+                                  len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1) \
+                        and id(m) not in nationalities:  # "U.S. negotiators return to Geneva": Switzerland's
                     new_focus[e.country] += 1
                     new_votes[m.key][e.country] += 1
             focus, votes_by_key = new_focus, new_votes
@@ -530,72 +567,8 @@ class Geoparser:
                     and m.container is None and named and choice.country not in named):
                 choice = None
             m.choice = choice
+        for m in live:  # a town said to lie in an area of another country than any of its readings
+            if m.choice is not None and m.said_within and m.container is not None and m.container.choice is not None \
+                    and m.container.choice.country != m.choice.country:
+                m.choice = None
         self._keep_to_the_documents_countries(live)
-
-    def _keep_to_the_documents_countries(self, live: list[Mention]) -> None:
-        """A place outside the countries the document names and their neighbours needs strong
-        evidence: a container, or being a capital or a city of a million. Without it, the best
-        candidate inside those countries is taken, else none. The head of an organisation's name
-        ("Fano militia") must lie in a named country or a neighbour.
-
-        The named countries are those named as countries, with the capitals and cities of a
-        million; first-level areas join them once they pass the same test (a document that names
-        no country is about the countries of its areas)."""
-        about = {m.choice.country for m in live if m.choice is not None and m.choice.country and (
-            m.choice.feature == "country" or self._well_known(m.choice))}
-        areas = [m for m in live if m.choice is not None and m.choice.feature in ("admin1", "admin2")]
-        self._prefer_named_areas(live)
-        if about:
-            for m in areas:
-                self._gate(m, about, self._near(about))
-        about |= {m.choice.country for m in areas if m.choice is not None and m.choice.country}
-        if not about:
-            return
-        near = self._near(about)
-        for m in live:
-            if m.choice is not None and m.choice.feature not in ("country", "admin1", "admin2"):
-                self._gate(m, about, near)
-
-    def _prefer_named_areas(self, live: list[Mention]) -> None:
-        """A town of the name in a first-level area the document names wins over one elsewhere,
-        however well known ("Paris" in an article about Kentucky is Paris, Kentucky)."""
-        named = {(m.choice.country, m.choice.name) for m in live
-                 if m.choice is not None and m.choice.feature == "admin1"}
-        if not named:
-            return
-        for m in live:
-            e = m.choice
-            if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container:
-                continue
-            alternate = dict(m.candidates)
-            local = [k for k in m.scores if (self.gaz.entry(k).country, self.gaz.entry(k).admin1) in named
-                     and self.gaz.entry(k).feature != "admin1" and not alternate.get(k)]
-            if local:
-                m.choice = self.gaz.entry(max(local, key=m.scores.get))
-
-    def _near(self, countries: set[str]) -> set[str]:
-        return countries | {n for c in countries for n in self.gaz.neighbours.get(c, ())}
-
-    @staticmethod
-    def _well_known(e: Entry) -> bool:
-        return e.feature == "city" and (e.capital or e.population >= WELL_KNOWN_POPULATION)
-
-    def _gate(self, m: Mention, about: set[str], near: set[str]) -> None:
-        e = m.choice
-        if e is None or e.country is None or e.country in about or m.container is not None:
-            return
-        if m.cue == "settlement" or e.curated and not m.org_head:
-            return  # "the town of Samarra"; a place an analyst added for the news it is in
-        inside = [k for k in m.scores if self.gaz.entry(k).country in about]
-        if m.org_head and e.country in near and not inside:
-            return  # "Danbury police" in an article that names only Mexico besides
-        if not m.org_head:
-            if self._well_known(e) and not inside or e.feature in ("admin1", "admin2") and m.cue is not None:
-                return
-            strong = e.population >= STRONG_CITY_POPULATION or e.curated or e.feature != "city"
-            if e.country in near and strong:
-                return
-            unique = len({self.gaz.entry(i).country for i, _ in m.candidates}) == 1
-            if unique and (e.feature == "city" and strong or e.population >= UNIQUE_AREA_POPULATION):
-                return  # a name only one country has ("Cairns"): no other reading to prefer
-        m.choice = self.gaz.entry(max(inside, key=m.scores.get)) if inside else None

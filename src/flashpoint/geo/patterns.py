@@ -21,12 +21,21 @@ AREA_CUES = {"province", "provinces", "governorate", "governorates", "region", "
 SETTLEMENT_CUES = {"town", "city", "village", "villages", "towns", "cities", "suburb", "outskirts",
                    "capital", "hamlet", "township", "port", "neighbourhood", "neighborhood",
                    "district", "municipality", "settlement", "camp"}
+# Nouns for a part of a place: "of" after them joins the place to its part ("a residential sector
+# of eastern Beirut", "the centre of Kupiansk"): where, not an origin.
+PART_NOUNS = {"sector", "area", "areas", "part", "parts", "centre", "center", "heart", "edge", "streets",
+              "suburbs", "quarter", "quarters", "neighbourhoods", "neighborhoods", "districts", "south",
+              "north", "east", "west", "outskirts"}
 # Words that join names in a list: "Hawija, Riyadh, and Rashad".
 LIST_JOINERS = {",", "and", "or", "&", ";"}
 # Event-location prepositions: where an event's own words say it happened.
 EVENT_PREPS = {"in", "near", "at", "outside", "on", "around", "inside", "across", "throughout",
                "within", "over", "into", "along", "off", "nearby", "onto", "upon", "through",
                "beyond"}
+# Events whose origin or destination is where they happen: a withdrawal "from Gorazde" happens at
+# Gorazde, troops "sent to Guanajuato" are deployed there (lemmas of the trigger or its verb).
+FROM_EVENTS = {"withdraw", "withdrawal", "retreat", "pull", "pullout", "evacuate", "evacuation"}
+TO_EVENTS = {"send", "deploy", "deployment", "dispatch", "redeploy", "extradite", "deport", "airlift"}
 # Prepositions of origin or comparison: a place under them is not the event's location.
 NOT_LOCATION_PREPS = {"from", "than", "like", "unlike", "to", "toward", "towards", "against",
                       "for", "about", "with", "of", "by"}
@@ -83,8 +92,22 @@ STATEMENT_VERBS = {"say", "tell", "announce", "warn", "accuse", "claim", "deny",
                    "confirm", "report", "believe", "want", "hope", "expect", "plan", "seek", "dismiss"}
 # Words after "<place>-" that make the place a modifier of an actor: "Iran-backed", "Kyiv-based".
 ACTOR_SUFFIXES = {"backed", "allied", "aligned", "based", "led", "funded", "supported", "linked",
-                  "sponsored", "born", "trained", "armed", "friendly", "affiliated"}
+                  "sponsored", "born", "trained", "armed", "friendly", "affiliated", "style"}
 # Nouns an actor's demonym or country modifies ("U.S. officials", "the U.S. Africa Command").
+# A town's own forces: "raids by Montreal police", "Kano State Police said". They act where the
+# town is, so the town stays a candidate for the event's place (a country's forces do not count).
+LOCAL_FORCES = {"police", "policemen", "policewomen", "sheriff", "sheriff's", "firefighters",
+                "constabulary", "gendarmerie", "fire"}
+# Bodies whose seat a place names ("the government in Kinshasa", "officials in Washington"): the
+# place is where they sit, not where events happen (troops "in Manbij" are where they are).
+SEAT_HEADS = {"government", "administration", "officials", "authorities", "regime", "leadership"}
+# People a country's name can describe ("a U.S. soldier", "US and British forces"): the name is
+# then an adjective, a nationality, and no place (the annotated corpora leave such uses out).
+NATIONALITY_HEADS = {"soldier", "soldiers", "national", "nationals", "citizen", "citizens", "negotiator",
+                     "negotiators", "adviser", "advisers", "advisor", "advisors", "serviceman", "servicemen",
+                     "servicemembers", "marine", "marines", "troops", "forces", "officials", "official",
+                     "diplomat", "diplomats", "envoy", "envoys", "civilians", "tourist", "tourists",
+                     "journalist", "journalists", "aid", "warplanes", "jets", "drones", "officers"}
 ACTOR_HEADS = {"official", "officials", "government", "authority", "authorities", "ministry", "military",
                "troops", "forces", "force", "command", "president", "embassy", "ambassador", "envoy",
                "navy", "army", "army's", "soldiers", "diplomats", "diplomat", "leader", "leaders",

@@ -55,20 +55,26 @@ def area_points() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tupl
     """((alpha-2, area code) -> point), ((alpha-2, area name) -> point), and the cities
     (alpha-2, area code, name, lat, lon).
 
-    An area's point is country_state_city's, unless it lies far from the area's own cities (the
-    data has a few slips, such as Yukon placed in Oklahoma): then the middle of those cities."""
+    An area's point is country_state_city's, unless it lies far from the area's own cities and
+    outside its country (the data has a few slips, such as Yukon placed in Oklahoma), or on the
+    area's namesake city off the area's middle (New York on New York City): then the middle of the
+    area's cities."""
     from flashpoint.geo.gazetteer import haversine_km
 
     states = json.loads((_csc_dir() / "state.json").read_text(encoding="utf-8"))
     cities = json.loads((_csc_dir() / "city.json").read_text(encoding="utf-8"))
     city_rows = []
     by_state: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    namesakes: dict[tuple[str, str], list[tuple[str, float, float]]] = defaultdict(list)
+    by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for c in cities:
         if not c.get("latitude") or not c.get("stateCode"):
             continue
         lat, lon = float(c["latitude"]), float(c["longitude"])
         city_rows.append((c["countryCode"], c["stateCode"], c["name"], lat, lon))
         by_state[(c["countryCode"], c["stateCode"])].append((lat, lon))
+        namesakes[(c["countryCode"], c["stateCode"])].append((c["name"].lower(), lat, lon))
+        by_country[c["countryCode"]].append((lat, lon))
     points = {}
     by_name = {}
     for s in states:
@@ -77,8 +83,13 @@ def area_points() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tupl
         spread = (mid([p[0] for p in own]), mid([p[1] for p in own])) if own else None
         if s.get("latitude"):
             point = (float(s["latitude"]), float(s["longitude"]))
-            if spread is not None and len(own) >= 3 and haversine_km(*point, *spread) > 500:
-                point = spread
+            if spread is not None and len(own) >= 3 and haversine_km(*point, *spread) > 500 \
+                    and not _within_towns(point, by_country[s["countryCode"]]):
+                point = spread  # a slip abroad (Yukon placed in Oklahoma); a vast area's centre stays
+            elif spread is not None and len(own) >= 20 and 100 < haversine_km(*point, *spread) < 500 and any(
+                    name.startswith(s["name"].lower()) and haversine_km(lat, lon, *point) < 30
+                    for name, lat, lon in namesakes[key]):
+                point = spread  # the state put on its namesake city (New York on New York City)
         elif spread is not None:
             point = spread
         else:
@@ -86,6 +97,16 @@ def area_points() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tupl
         points[key] = point
         by_name[(s["countryCode"], s["name"])] = point
     return points, by_name, city_rows
+
+
+def _within_towns(point: tuple[float, float], towns: list[tuple[float, float]], margin: float = 1.0) -> bool:
+    """The point lies inside the box of the country's towns, give or take ``margin`` degrees: the
+    centre of a vast area whose towns crowd one edge (Quebec, Ontario, Queensland) is no slip,
+    though it lies far from the middle of its towns, and neither is a point whose area's towns
+    carry mixed-up codes (Iran's provinces); a point in another country is."""
+    lats, lons = [t[0] for t in towns], [t[1] for t in towns]
+    return (min(lats) - margin <= point[0] <= max(lats) + margin
+            and min(lons) - margin <= point[1] <= max(lons) + margin)
 
 
 def us_counties() -> list[tuple[str, str, float, float]]:
