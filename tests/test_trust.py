@@ -174,3 +174,25 @@ def test_who_stops_a_plot_is_not_its_author(extractor):
     assert bombing.source is not None and "shabaab" in bombing.source.id.lower()
     unowned = one(events_of(extractor, "The army foiled a plot to bomb the governor's office in Kano."), "ASSAULT")
     assert unowned.source is None or unowned.source.sector != "MIL"
+
+
+# -- figures are no events ------------------------------------------------------------------------
+
+def test_a_displacement_figure_is_no_event(extractor):
+    events = events_of(extractor, "Some 2.3 million people are displaced across the three provinces, the relief agency said.")
+    assert not [e for e in events if e.type == "COERCE"]
+    events = events_of(extractor, "Nearly 400,000 residents have been displaced since the offensive began.")
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_a_wars_toll_and_displacement_are_no_events(extractor):
+    events = events_of(extractor, "The rebellion broke out in 2012 and has killed more than 6,000 people and "
+                                  "displaced half a million.")
+    assert not [e for e in events if e.type in ("ASSAULT", "COERCE")]
+
+
+def test_an_actors_running_total_and_a_dated_displacement_stay_events(extractor):
+    events = events_of(extractor, "Soldiers have killed more than 300 suspected militants since January.")
+    assert one(events, "ASSAULT").source is not None
+    events = events_of(extractor, "Thousands of villagers were displaced by the army's offensive on Tuesday.")
+    assert one(events, "COERCE").status == "asserted"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Token
 
+from flashpoint.nlp.background import is_statistic
 from flashpoint.nlp.event_args import agent_of
 from flashpoint.nlp.event_lexicon import PLOVER_TYPES, Constraint, EventContext, LexEntry
 
@@ -24,6 +25,8 @@ class _HitLike(Protocol):
 
 # types whose verb needs an agent: a situation does not "call for" anything, a decision does not protest
 _AGENTIVE = frozenset(PLOVER_TYPES) - {"ASSAULT", "COERCE"}
+# types whose verbs tell a war's toll or a displacement figure ("has killed thousands", "are displaced")
+_HARM = frozenset({"ASSAULT", "COERCE"})
 
 
 def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
@@ -32,7 +35,8 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
     "the situation calls for a rethink", "Modi's pledge appealed to voters" (a non-agent subject);
     "Support our journalism", "Subscribe now" (imperatives: the author addressing the reader);
     "recognizes that the plan failed" (a verb of judging with a that-clause, not an act);
-    "attacking churches is forbidden" (a generic gerund subject)."""
+    "attacking churches is forbidden" (a generic gerund subject); "the war has killed thousands"
+    (a statistic)."""
     if entry.pos != "VERB":
         return False
     if token.dep_ in ("csubj", "csubjpass") or (
@@ -53,6 +57,8 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
         return True  # "the injured", "the wounded": a participle used as a noun
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         return True  # "the idea of asking", "the prospect of organizing": no act, a topic
+    if entry.type in _HARM and is_statistic(token):
+        return True  # "the war has killed thousands", "1.7 million people are displaced": a figure
     return False
 
 
