@@ -196,3 +196,17 @@ def test_an_actors_running_total_and_a_dated_displacement_stay_events(extractor)
     assert one(events, "ASSAULT").source is not None
     events = events_of(extractor, "Thousands of villagers were displaced by the army's offensive on Tuesday.")
     assert one(events, "COERCE").status == "asserted"
+
+
+def test_a_description_of_an_actor_or_a_thing_is_no_event(extractor):
+    events = events_of(extractor, "Gunmen raided a camp of the Home Guard, the volunteer force that fights "
+                                  "alongside the army, on Friday.")
+    assert [e.trigger.text for e in events] == ["raided"]
+    events = events_of(extractor, "The village lies on the only highway supplying the garrison in the north.")
+    assert not [e for e in events if e.type == "AID"]
+
+
+def test_a_present_accusation_in_a_relative_clause_is_still_made(extractor):
+    events = events_of(extractor, "The preacher, whom the authorities accuse of inciting the riots, was arrested.")
+    assert one(events, "ACCUSE").status == "asserted"
+    assert one(events, "COERCE").status == "asserted"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Protocol
 from spacy.tokens import Token
 
 from flashpoint.nlp.background import is_statistic
+from flashpoint.nlp.agent_words import agent_word
 from flashpoint.nlp.event_args import agent_of
 from flashpoint.nlp.event_lexicon import PLOVER_TYPES, Constraint, EventContext, LexEntry
 
@@ -25,6 +26,9 @@ class _HitLike(Protocol):
 
 # types whose verb needs an agent: a situation does not "call for" anything, a decision does not protest
 _AGENTIVE = frozenset(PLOVER_TYPES) - {"ASSAULT", "COERCE"}
+# statements: said in the present tense of a relative clause they are still acts ("whom the
+# government accuses of plotting"); the other types there describe ("the militia that fights")
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 # types whose verbs tell a war's toll or a displacement figure ("has killed thousands", "are displaced")
 _HARM = frozenset({"ASSAULT", "COERCE"})
 
@@ -57,12 +61,26 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
         return True  # "the injured", "the wounded": a participle used as a noun
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         return True  # "the idea of asking", "the prospect of organizing": no act, a topic
+    if entry.type not in _VERBAL and _description(token):
+        return True  # "the militia that fights alongside the army", "the road supplying the troops"
     if entry.type in _HARM and is_statistic(token):
         return True  # "the war has killed thousands", "1.7 million people are displaced": a figure
     return False
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+
+
+def _description(token: Token) -> bool:
+    """A verb that describes a noun rather than telling what happened: a present-tense relative
+    clause ("the militia, which fights alongside the army") or a participle on a thing ("the
+    road supplying the troops"; "militants attacking the town" stays an event)."""
+    if token.dep_ == "relcl":
+        return token.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        head = token.head
+        return head.pos_ == "NOUN" and not head.ent_type_ and agent_word(head) is None
+    return False
 
 
 def _imperative(token: Token) -> bool:
