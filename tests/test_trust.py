@@ -210,3 +210,22 @@ def test_a_present_accusation_in_a_relative_clause_is_still_made(extractor):
     events = events_of(extractor, "The preacher, whom the authorities accuse of inciting the riots, was arrested.")
     assert one(events, "ACCUSE").status == "asserted"
     assert one(events, "COERCE").status == "asserted"
+
+
+# -- a toll belongs to the occasion that caused it ------------------------------------------------
+
+def test_a_toll_told_on_another_occasion_stays_with_its_own_attack(extractor):
+    events = events_of(extractor, "Insurgents pushed into the outskirts of Beira on Monday, while artillery "
+                                  "fire on the port killed nine people.")
+    advance = next(e for e in events if e.trigger.text == "pushed")
+    assert advance.fatalities is None
+    assert advance.target is None or "people" not in advance.target.text
+    events = events_of(extractor, "The army said it had repelled an attack on the airport on Thursday, a day "
+                                  "after Houthi shelling of a camp killed 12 people.")
+    assert next(e for e in events if e.trigger.text == "repelled").fatalities is None
+    assert any(e.fatalities == 12 for e in events if e.trigger.text != "repelled")
+
+
+def test_a_killing_in_the_attacks_own_clause_is_its_toll(extractor):
+    events = events_of(extractor, "Gunmen stormed a market in Mopti and set stalls on fire, killing 16 traders.")
+    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [16]

@@ -23,7 +23,7 @@ from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef
 from flashpoint.nlp.wordlists import words
 
-KINDS = ("period", "cumulative", "conflict", "total", "claim", "multitude")
+KINDS = ("period", "cumulative", "conflict", "total", "claim", "multitude", "sequence")
 # a count at or above this is a population figure, not the victims of one act
 MULTITUDE = 1000
 # an event that ended more than this long before publication is background
@@ -40,6 +40,7 @@ class ScopeCues:
     total: frozenset[str]
     claim: frozenset[str]
     multitude: frozenset[str] = frozenset()
+    sequence: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ScopeCues":
@@ -107,6 +108,22 @@ def is_statistic(verb: Token) -> bool:
         return False
     state = any(ch.dep_ == "auxpass" and ch.tag_ in ("VBP", "VBZ") for ch in verb.children)
     return running or state
+
+
+def another_occasion(clause: Token, event: Token) -> bool:
+    """A clause hanging on an event's word that tells another occasion: it has a doer of its own
+    ("advanced on the city, while shelling killed seven"), or a time of its own before, after or
+    during the event ("repelled an assault, a day after shelling killed 14"). A pronoun subject
+    ("they killed nine") or the event's own word ("the attack killed 12") is the same occasion."""
+    c = cues()
+    for ch in clause.children:
+        if ch.dep_ == "nsubj" and (ch.pos_ in ("NOUN", "PROPN") or ch.tag_ == "VBG") and ch.i != event.i:
+            return True
+        if ch.dep_ == "mark" and ch.lower_ in c.sequence:
+            return True
+        if ch.dep_ == "npadvmod" and any(g.dep_ == "prep" and g.lower_ in c.sequence for g in ch.children):
+            return True
+    return False
 
 
 def _subject_of(verb: Token) -> Token | None:

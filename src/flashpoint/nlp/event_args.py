@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
-from flashpoint.nlp.background import is_running_total
+from flashpoint.nlp.background import another_occasion, is_running_total
 from flashpoint.nlp.actor_context import quoted_tokens
 from flashpoint.nlp.agent_words import AgentWord, agent_word
 from flashpoint.nlp.docview import text_of
@@ -423,6 +423,8 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         plan = next((c for c in head.children if c.dep_ == "dobj"), None)  # "foiled a plot [to bomb]"
         return _plan_owner(plan) if plan is not None else None
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if another_occasion(verb, head):
+            return None  # "held the line, a day after shelling killed 14": not the holders' killing
         return agent_of(head, depth + 1)
     if verb.dep_ == "acomp":  # "Syria is willing to withdraw": the adjective's subject
         return agent_of(head, depth + 1)
@@ -453,7 +455,8 @@ def _plan_owner(noun: Token) -> Token | None:
 def count_dead(trigger: Token, kill_words: frozenset[str]) -> int | None:
     """The number killed, when a killing verb at or right around the trigger counts the dead."""
     candidates = [trigger]
-    candidates.extend(c for c in trigger.children if c.dep_ in ("advcl", "conj", "relcl"))
+    candidates.extend(c for c in trigger.children if c.dep_ in ("advcl", "conj", "relcl")
+                      and not another_occasion(c, trigger))  # "..., while shelling killed seven": the shelling's
     if trigger.dep_ in ("pobj", "nsubj", "dobj"):
         verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
         candidates.append(verb)

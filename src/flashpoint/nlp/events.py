@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
 from flashpoint.quadclass import side_of
+from flashpoint.nlp.background import another_occasion
 from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of, views_kept
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
 from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexicon's public names)
@@ -312,10 +313,14 @@ def _linked(a: _Hit, b: _Hit, casualty: frozenset[str] = frozenset()) -> bool:
     """Two triggers of one type name one event when one governs the other (not mere conjunction
     of clauses with their own subjects), or when one only reports the harm done in the other."""
     ta, tb = a.token, b.token
+    for x, y in ((ta, tb), (tb, ta)):
+        if y.head == x and y.pos_ == "VERB" and another_occasion(y, x):
+            return False  # "advanced on the city, while shelling killed seven": two occasions
     for x, y in ((a, b), (b, a)):
         if x.entry.type == "ASSAULT" and _lem(y.token) in casualty and (
-                y.source is None or x.source is None or y.source.text == x.source.text):
-            return True
+                y.source is None or x.source is None or y.source.text == x.source.text) and (
+                x.token in y.token.subtree or not another_occasion(y.token, y.token.head)):
+            return True  # a killing on an occasion of its own reports only the attack inside its clause
     for x, y in ((ta, tb), (tb, ta)):
         if y.head == x and y.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children):
             return True
