@@ -115,3 +115,11 @@ def test_a_clause_with_its_own_doer_keeps_its_date_to_itself(extractor):
     found = extractor.extract(Article(text=text, source="t.txt", published="2025-03-14", language="en"), "t").events
     fighting = next(e for e in found if e.trigger.text == "fighting")
     assert fighting.date is None
+
+
+def test_verbs_of_one_statement_share_its_day(extractor):
+    from flashpoint.models import Article
+    text = "In a communique on Tuesday, the rebel command denied the massacre and accused the police of lying."
+    found = extractor.extract(Article(text=text, source="t.txt", published="2025-03-14", language="en"), "t").events
+    accusation = next(e for e in found if e.type == "ACCUSE")
+    assert accusation.date is not None and accusation.date.value == "2025-03-11"

@@ -586,8 +586,8 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
         if _is_ancestor(trig, tok) and _in_side_clause(tok, trig):
             continue
         verb = _governing_verb(tok)
-        if verb == trig_verb or _is_ancestor(trig, tok):
-            attached.append(d)  # its own clause
+        if verb == trig_verb or _is_ancestor(trig, tok) or _coordinated(trig_verb, verb):
+            attached.append(d)  # its own clause, or one verb of it ("in a statement on Thursday, denied ... and accused")
         elif trig_verb.dep_ == "advcl" and trig_verb.head == verb:
             governing.append(d)  # the clause its "after ..."/"when ..." clause hangs on
         elif is_background(d.value, published):
@@ -605,6 +605,12 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
     if not reporting:
         return None
     return _month_of(near(reporting))
+
+
+def _coordinated(verb: Token, other: Token) -> bool:
+    """The verb is a conjunct of the other that shares its subject: one act, one date."""
+    return (verb.dep_ == "conj" and verb.head == other
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _month_of(d: DateMention) -> DateMention:
