@@ -86,3 +86,15 @@ def test_x_led_forces_take_the_leaders_country(extract):
     document = extract("Saudi-led forces bombed the port of Hodeidah on Monday.")
     bombing = events_of(document, "ASSAULT")[0]
     assert bombing.source is not None and bombing.source.country == "SAU"
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_last_sentences_subject(extract):
+    doc = extract("The Houthi movement announced a new campaign on Monday. On Tuesday it seized a tanker in the Red Sea.")
+    seizure = next(e for e in doc.events if e.trigger.text == "seized")
+    assert seizure.source is not None and seizure.source.id == "HOUTHIS"
+
+
+def test_a_pronoun_after_a_subject_that_is_no_actor_stays_empty(extract):
+    doc = extract("The offer was rejected on Monday. It denied that the talks had failed.")
+    denial = next(e for e in doc.events if e.trigger.text == "denied")
+    assert denial.source is None

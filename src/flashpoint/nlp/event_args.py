@@ -332,7 +332,28 @@ class ArgumentFinder:
             if m.end <= pronoun.idx and (m.actor.country or m.actor.sector) and m.text.lower() not in _NONPERSON_PRONOUNS:
                 return m
             i -= 1
-        return None
+        return self._previous_subject(pronoun)
+
+    def _previous_subject(self, pronoun: Token) -> ActorMention | None:
+        """"The M23 launched an offensive in March. In June it captured Bunagana.": a pronoun that
+        opens the main clause of a sentence with no actor before it stands for the subject of the
+        previous sentence's main clause, when that subject is an actor with a country or sector."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head != pronoun.sent.root:
+            return None
+        start = pronoun.sent.start
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        i = bisect_right(self._starts, subject.idx) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        if not (m.start <= subject.idx < m.end) or not (m.actor.country or m.actor.sector):
+            return None
+        return m if m.text.lower() not in _NONPERSON_PRONOUNS else None
 
     def _country_around(self, token: Token) -> str | None:
         """The country an actor phrase places itself in: "rebels in the Ivory Coast",
