@@ -98,3 +98,10 @@ def test_a_pronoun_after_a_subject_that_is_no_actor_stays_empty(extract):
     doc = extract("The offer was rejected on Monday. It denied that the talks had failed.")
     denial = next(e for e in doc.events if e.trigger.text == "denied")
     assert denial.source is None
+
+
+def test_fighting_between_two_sides_names_both(extract):
+    doc = extract("Fighting between Malian troops and Wagner mercenaries erupted near Kidal on Friday.")
+    fight = next(e for e in doc.events if e.type == "ASSAULT")
+    assert fight.source is not None and fight.source.country == "MLI"
+    assert fight.target is not None and fight.target is not fight.source

@@ -80,6 +80,9 @@ class ArgumentFinder:
             src, tgt = self._noun_roles(token, type_, of_role, poss_role)
         else:
             src, tgt = self._verb_roles(token, type_, words)
+            between = _between(token) if src is None and tgt is None else None
+            if between:
+                src, tgt = between  # "fighting between the army and M23 reached the town" (a gerund)
         if src is not None and tgt is None and type_ in _RECIPROCAL:
             tgt = _conjunct(src)
         if src is not None and tgt is not None and src.i == tgt.i:
@@ -572,6 +575,9 @@ def _between(noun: Token) -> tuple[Token, Token | None] | None:
     first = _pobj_of(prep)
     if first is None:
         return None
+    for ch in first.lefts:
+        if ch.dep_ in ("nmod", "compound") and _conjunct(ch) is not None:
+            return ch, first  # "between the army and M23 rebels" parsed as one phrase: two sides
     return first, _conjunct(first)
 
 
