@@ -105,3 +105,9 @@ def test_fighting_between_two_sides_names_both(extract):
     fight = next(e for e in doc.events if e.type == "ASSAULT")
     assert fight.source is not None and fight.source.country == "MLI"
     assert fight.target is not None and fight.target is not fight.source
+
+
+def test_kinds_of_people_are_targets(extract):
+    doc = extract("Two shepherds were abducted near Dibis on Sunday, and the herders' cousin was beaten.")
+    abduction = next(e for e in doc.events if e.trigger.text == "abducted")
+    assert abduction.target is not None and abduction.target.sector == "CVL"
