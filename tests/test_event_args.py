@@ -111,3 +111,15 @@ def test_kinds_of_people_are_targets(extract):
     doc = extract("Two shepherds were abducted near Dibis on Sunday, and the herders' cousin was beaten.")
     abduction = next(e for e in doc.events if e.trigger.text == "abducted")
     assert abduction.target is not None and abduction.target.sector == "CVL"
+
+
+def test_an_unknown_office_holder_holds_it_in_the_one_country_named(extract):
+    doc = extract("President Amadou Sanogo threatened to impose a curfew in Bamako.")
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert threat.source is not None and threat.source.country == "MLI"
+
+
+def test_a_country_in_a_clause_about_someone_else_is_no_office_holders(extract):
+    doc = extract("President Tomas Varga imposed sanctions on the militia that controls Libya.")
+    sanction = next(e for e in doc.events if e.type == "SANCTION")
+    assert sanction.source is not None and sanction.source.country != "LBY"

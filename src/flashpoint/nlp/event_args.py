@@ -265,7 +265,8 @@ class ArgumentFinder:
                     name = f"{self.country_names.get(code, code)} {info.name}"
                     return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
                 return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
-            country = info.country or self._country_around(token) or self._place_in(mention)
+            country = (info.country or self._country_around(token) or self._place_in(mention)
+                       or self._office_country(token))
             return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
             return None
@@ -275,7 +276,8 @@ class ArgumentFinder:
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
         if _is_named(token):
-            return ActorRef(head_phrase, head_phrase, phrase, self._country_around(token), None)
+            country = self._country_around(token) or self._office_country(token)
+            return ActorRef(head_phrase, head_phrase, phrase, country, None)
         word = agent_word(token)
         if word is not None:
             return self._generic(token, word, phrase)
@@ -369,6 +371,24 @@ class ArgumentFinder:
                     if code is not None:
                         return code
         return None
+
+    def _office_country(self, token: Token) -> str | None:
+        """A person named with a state office ("President Abdelaziz Bouteflika", "Judge Ana Ruiz")
+        who is in no registry holds it in the one country the sentence names, if it names one."""
+        if token.ent_type_ != "PERSON":
+            return None
+        titles = words("state_title")
+        first = token
+        while first.i > 0 and first.doc[first.i - 1].ent_type_ == "PERSON":
+            first = first.doc[first.i - 1]
+        before = [t.lower_.rstrip(".") for t in first.doc[max(0, first.i - 3):first.i + 1]]
+        if not any(w in titles for w in before):
+            return None
+        sent = token.sent
+        said = [t for t in sent if not _in_side_clause(t)]  # "the Taliban that controls Afghanistan": not the office's
+        codes = {p.country for p in self.places for t in said if p.start <= t.idx < p.end and p.country}
+        codes |= {self.country_words[t.lower_][0] for t in said if t.lower_ in self.country_words}
+        return codes.pop() if len(codes) == 1 else None
 
     def _country_of(self, token: Token) -> str | None:
         """The country an unlinked argument stands for: a country word ("Indian", "Macedonia")
@@ -464,6 +484,11 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "pcomp" and head.head.pos_ == "VERB" and head.lower_ not in ("of", "for"):
         return agent_of(head.head, depth + 1)
     return None
+
+
+def _in_side_clause(token: Token) -> bool:
+    """Inside a relative or participial clause that describes a noun."""
+    return any(a.dep_ in ("relcl", "acl") for a in (token, *token.ancestors))
 
 
 def _plan_owner(noun: Token) -> Token | None:
