@@ -123,3 +123,15 @@ def test_a_country_in_a_clause_about_someone_else_is_no_office_holders(extract):
     doc = extract("President Tomas Varga imposed sanctions on the militia that controls Libya.")
     sanction = next(e for e in doc.events if e.type == "SANCTION")
     assert sanction.source is not None and sanction.source.country != "LBY"
+
+
+def test_a_peoples_country_comes_from_its_adjective_or_its_demonym(extract):
+    doc = extract("Bosnian Croats demanded new elections on Monday.")
+    demand = next(e for e in doc.events if e.type == "REQUEST")
+    assert demand.source is not None and demand.source.country == "BIH"
+    doc = extract("Young Tunisians blocked the main road into Sfax on Sunday.")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.source is not None and protest.source.country == "TUN"
+    doc = extract("Ethnic Hungarians rallied in Cluj on Sunday.")
+    rally = next(e for e in doc.events if e.type == "PROTEST")
+    assert rally.source is None or rally.source.country != "HUN"

@@ -265,8 +265,8 @@ class ArgumentFinder:
                     name = f"{self.country_names.get(code, code)} {info.name}"
                     return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
                 return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
-            country = (info.country or self._country_around(token) or self._place_in(mention)
-                       or self._office_country(token))
+            country = (self._demonym_before(token) or info.country or self._country_around(token)
+                       or self._nationals(token) or self._place_in(mention) or self._office_country(token))
             return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
             return None
@@ -276,7 +276,8 @@ class ArgumentFinder:
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
         if _is_named(token):
-            country = self._country_around(token) or self._office_country(token)
+            country = (self._demonym_before(token) or self._country_around(token) or self._nationals(token)
+                       or self._office_country(token))
             return ActorRef(head_phrase, head_phrase, phrase, country, None)
         word = agent_word(token)
         if word is not None:
@@ -371,6 +372,23 @@ class ArgumentFinder:
                     if code is not None:
                         return code
         return None
+
+    def _demonym_before(self, token: Token) -> str | None:
+        """A country adjective on the actor's head word: "Bosnian Serbs" are Bosnia's, "Iraqi
+        Kurds" Iraq's, "Pakistani Taliban" Pakistan's."""
+        for ch in token.lefts:
+            if ch.dep_ in ("amod", "compound") and ch.lower_ in self.country_words and ch.lower_ != token.lower_:
+                return self.country_words[ch.lower_][0]
+        return None
+
+    def _nationals(self, token: Token) -> str | None:
+        """A plural demonym names a country's people ("young Algerians", "thousands of Ghanaians");
+        "ethnic Albanians" are a people, not a country's nationals."""
+        low = token.lower_
+        if token.tag_ not in ("NNS", "NNPS") or not low.endswith("s") or any(c.lower_ == "ethnic" for c in token.lefts):
+            return None
+        word = self.country_words.get(low) or self.country_words.get(low[:-1])
+        return word[0] if word is not None else None
 
     def _office_country(self, token: Token) -> str | None:
         """A person named with a state office ("President Abdelaziz Bouteflika", "Judge Ana Ruiz")
