@@ -229,3 +229,8 @@ def test_a_toll_told_on_another_occasion_stays_with_its_own_attack(extractor):
 def test_a_killing_in_the_attacks_own_clause_is_its_toll(extractor):
     events = events_of(extractor, "Gunmen stormed a market in Mopti and set stalls on fire, killing 16 traders.")
     assert [e.fatalities for e in events if e.type == "ASSAULT"] == [16]
+
+
+def test_one_named_kind_of_person_with_an_owner_is_one_dead(extractor):
+    events = events_of(extractor, "A gunman fatally shot the governor's driver outside the court on Monday.")
+    assert one(events, "ASSAULT").fatalities == 1

@@ -579,7 +579,8 @@ def _one_person(noun: Token) -> bool:
         return noun.lower_ in ("he", "she", "him", "her")
     if noun.tag_ not in ("NN", "NNP") or noun.ent_type_ in _NOT_PEOPLE_ENTS:
         return False
-    return noun.ent_type_ == "PERSON" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
+    return noun.ent_type_ == "PERSON" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children) \
+        or (agent_word(noun) is not None and any(c.dep_ == "poss" for c in noun.children))  # "Russia's ambassador"
 
 
 def _number(noun: Token) -> int | None:
