@@ -192,6 +192,29 @@ def _through(token: Token | None, partitives: frozenset[str]) -> Token | None:
     return token
 
 
+def _of_whole(token: Token, partitives: frozenset[str]) -> Token:
+    """"many of those areas", "some of the fighters": the whole the part is taken from."""
+    if token.pos_ in ("ADJ", "PRON", "NUM", "DET") or _lem(token) in partitives:
+        for ch in token.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                return next((g for g in ch.children if g.dep_ == "pobj"), token)
+    return token
+
+
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _agentish(token: Token) -> bool:
+    """A word that can name who acts: a pronoun, a name, or a kind of actor ("the rebels"), not
+    a thing or a place ("many of those areas remain unsafe")."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("that", "this", "which", "what")
+    if token.ent_type_ in _ACTOR_ENTS or token.pos_ == "PROPN" or agent_word(token) is not None:
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in _ACTOR_ENTS)
+               for c in token.children)  # "the apex Igbo group", "Hamas's armed wing"
+
+
 def _holds(c: Constraint, token: Token, entry: LexEntry, context: EventContext | None = None) -> bool:
     name, values = c.name, c.values
     partitives = context.partitives if context else frozenset()
@@ -226,7 +249,8 @@ def _holds(c: Constraint, token: Token, entry: LexEntry, context: EventContext |
         for ch in token.children:
             if ch.dep_ == "ccomp":
                 subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and _lem(subj) not in nonagents and subj.lower_ not in _EXPLETIVE:
+                if subj is not None and _lem(subj) not in nonagents and subj.lower_ not in _EXPLETIVE \
+                        and _agentish(_of_whole(subj, partitives)):
                     return True
         return False
     if name == "nosubj":
