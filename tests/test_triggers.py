@@ -190,3 +190,8 @@ def test_a_warning_about_a_state_of_things_is_no_threat(code):
     assert not [e for e in code("Relief agencies warn that most of the camps remain unsafe.") if e.type == "THREATEN"]
     assert [e.type for e in code("The rebels warned that the separatist Ogaden front would pay a price.")
             if e.type == "THREATEN"] == ["THREATEN"]
+
+
+def test_a_scrap_of_a_page_is_no_report_but_a_short_headline_is(code):
+    assert not code("Detained\n\nThe minister spoke at length about the budget.")
+    assert [e.type for e in code("Police arrest twelve.")] == ["COERCE"]

@@ -29,6 +29,8 @@ _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
 _WILLING = frozenset({"willing", "prepared", "ready"})
 _REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare", "insist", "add", "reiterate",
                         "conclude", "warn", "claim"})
+# a sentence of fewer words is a scrap of the page, not a report ("Police arrest 12" has three)
+_FRAGMENT = 3
 # dependency links over which two same-type triggers are one event ("stormed ..., killing 11")
 _MERGE_DEPS = frozenset({"advcl", "dobj", "pobj", "nsubj", "nsubjpass", "xcomp", "relcl", "compound", "acl"})
 
@@ -73,8 +75,9 @@ class EventFinder:
         tokens = tokens_of(sent.doc)
         hits = [hit for i in range(sent.start, sent.end)
                 if pos[i] in TRIGGER_POS and (hit := self._match(tokens[i])) is not None]
-        if not hits:
-            return []
+        if not hits or sum(1 for i in range(sent.start, sent.end) if not tokens[i].is_punct
+                           and not tokens[i].is_space) < _FRAGMENT:
+            return []  # "arrested", "the promised": a scrap of a page (a caption, a cut line), no report
         hits = [hit for hit in hits if not _non_event(hit.token, hit.entry, self.lexicon.context)]
         context = self.lexicon.context
         hits = _drop_embedded(hits, context.settings, context.refer, context.charges)
