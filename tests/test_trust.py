@@ -234,3 +234,8 @@ def test_a_killing_in_the_attacks_own_clause_is_its_toll(extractor):
 def test_one_named_kind_of_person_with_an_owner_is_one_dead(extractor):
     events = events_of(extractor, "A gunman fatally shot the governor's driver outside the court on Monday.")
     assert one(events, "ASSAULT").fatalities == 1
+
+
+def test_a_trend_of_events_is_no_event(extractor):
+    assert not events_of(extractor, "Kidnappings by armed gangs have doubled across the north this year.")
+    assert one(events_of(extractor, "The kidnapping of two priests shocked the town."), "COERCE")

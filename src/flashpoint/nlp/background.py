@@ -23,7 +23,7 @@ from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef
 from flashpoint.nlp.wordlists import words
 
-KINDS = ("period", "cumulative", "conflict", "total", "claim", "multitude", "sequence")
+KINDS = ("period", "cumulative", "conflict", "total", "claim", "multitude", "sequence", "trend")
 # a count at or above this is a population figure, not the victims of one act
 MULTITUDE = 1000
 # an event that ended more than this long before publication is background
@@ -41,6 +41,7 @@ class ScopeCues:
     claim: frozenset[str]
     multitude: frozenset[str] = frozenset()
     sequence: frozenset[str] = frozenset()
+    trend: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ScopeCues":
@@ -108,6 +109,12 @@ def is_statistic(verb: Token) -> bool:
         return False
     state = any(ch.dep_ == "auxpass" and ch.tag_ in ("VBP", "VBZ") for ch in verb.children)
     return running or state
+
+
+def is_trend(noun: Token) -> bool:
+    """An event noun whose verb tells how often such events happen ("attacks on officers
+    increase", "kidnappings have doubled"): a trend, not one event."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in cues().trend
 
 
 def another_occasion(clause: Token, event: Token) -> bool:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Token
 
-from flashpoint.nlp.background import is_statistic
+from flashpoint.nlp.background import is_statistic, is_trend
 from flashpoint.nlp.agent_words import agent_word
 from flashpoint.nlp.event_args import agent_of
 from flashpoint.nlp.event_lexicon import PLOVER_TYPES, Constraint, EventContext, LexEntry
@@ -42,7 +42,7 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
     "attacking churches is forbidden" (a generic gerund subject); "the war has killed thousands"
     (a statistic)."""
     if entry.pos != "VERB":
-        return False
+        return is_trend(token)  # "attacks on officers increase": how often, not one attack
     if token.dep_ in ("csubj", "csubjpass") or (
             token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in token.children)):
         return True  # "attacking churches is forbidden": a generic act, no event
