@@ -17,13 +17,14 @@ from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
 from flashpoint.quadclass import side_of
 from flashpoint.nlp.background import another_occasion
 from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of, views_kept
-from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
+from flashpoint.nlp.event_args import ArgumentFinder, agent_of
 from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexicon's public names)
     CONSTRAINTS, CONTEXT_KINDS, PLOVER_TYPES, POS_TAGS, TRIGGER_POS, Constraint, EventContext, EventLexicon,
     LexEntry, _data_dir, parse_constraints, parse_entry, read_context, read_entries)
 from flashpoint.nlp.event_match import (
     _drop_embedded, _find_words, _holds, _lem, _non_event, _object, _shared_object, _through)
 from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, modality_of
+from flashpoint.nlp.tolls import count_dead
 
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
 _WILLING = frozenset({"willing", "prepared", "ready"})
