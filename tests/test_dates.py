@@ -95,3 +95,31 @@ def test_event_date_of_reporting_verb_is_the_month(nlp):
 
 def test_event_date_none_without_date(nlp):
     assert event_date(nlp, "Militants stormed a base near the town.", "stormed") is None
+
+
+def test_an_after_clause_keeps_its_own_day_and_else_takes_only_the_month(extractor):
+    from flashpoint.models import Article
+    def events(text):
+        return extractor.extract(Article(text=text, source="t.txt", published="2025-03-14", language="en"), "t").events
+    stab = next(e for e in events("Police detained the cook on Thursday after he stabbed a waiter on Monday.")
+                if e.trigger.text == "stabbed")
+    assert stab.date is not None and stab.date.value == "2025-03-10"
+    stab = next(e for e in events("The cook was detained on Thursday after he stabbed a waiter.")
+                if e.trigger.text == "stabbed")
+    assert stab.date is not None and stab.date.value == "2025-03"
+
+
+def test_a_clause_with_its_own_doer_keeps_its_date_to_itself(extractor):
+    from flashpoint.models import Article
+    text = "The militia has been fighting the army for years, and clashes in May 2019 killed 40 people."
+    found = extractor.extract(Article(text=text, source="t.txt", published="2025-03-14", language="en"), "t").events
+    fighting = next(e for e in found if e.trigger.text == "fighting")
+    assert fighting.date is None
+
+
+def test_verbs_of_one_statement_share_its_day(extractor):
+    from flashpoint.models import Article
+    text = "In a communique on Tuesday, the rebel command denied the massacre and accused the police of lying."
+    found = extractor.extract(Article(text=text, source="t.txt", published="2025-03-14", language="en"), "t").events
+    accusation = next(e for e in found if e.type == "ACCUSE")
+    assert accusation.date is not None and accusation.date.value == "2025-03-11"

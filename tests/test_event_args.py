@@ -86,3 +86,52 @@ def test_x_led_forces_take_the_leaders_country(extract):
     document = extract("Saudi-led forces bombed the port of Hodeidah on Monday.")
     bombing = events_of(document, "ASSAULT")[0]
     assert bombing.source is not None and bombing.source.country == "SAU"
+
+
+def test_a_pronoun_opening_a_sentence_stands_for_the_last_sentences_subject(extract):
+    doc = extract("The Houthi movement announced a new campaign on Monday. On Tuesday it seized a tanker in the Red Sea.")
+    seizure = next(e for e in doc.events if e.trigger.text == "seized")
+    assert seizure.source is not None and seizure.source.id == "HOUTHIS"
+
+
+def test_a_pronoun_after_a_subject_that_is_no_actor_stays_empty(extract):
+    doc = extract("The offer was rejected on Monday. It denied that the talks had failed.")
+    denial = next(e for e in doc.events if e.trigger.text == "denied")
+    assert denial.source is None
+
+
+def test_fighting_between_two_sides_names_both(extract):
+    doc = extract("Fighting between Malian troops and Wagner mercenaries erupted near Kidal on Friday.")
+    fight = next(e for e in doc.events if e.type == "ASSAULT")
+    assert fight.source is not None and fight.source.country == "MLI"
+    assert fight.target is not None and fight.target is not fight.source
+
+
+def test_kinds_of_people_are_targets(extract):
+    doc = extract("Two shepherds were abducted near Dibis on Sunday, and the herders' cousin was beaten.")
+    abduction = next(e for e in doc.events if e.trigger.text == "abducted")
+    assert abduction.target is not None and abduction.target.sector == "CVL"
+
+
+def test_an_unknown_office_holder_holds_it_in_the_one_country_named(extract):
+    doc = extract("President Amadou Sanogo threatened to impose a curfew in Bamako.")
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert threat.source is not None and threat.source.country == "MLI"
+
+
+def test_a_country_in_a_clause_about_someone_else_is_no_office_holders(extract):
+    doc = extract("President Tomas Varga imposed sanctions on the militia that controls Libya.")
+    sanction = next(e for e in doc.events if e.type == "SANCTION")
+    assert sanction.source is not None and sanction.source.country != "LBY"
+
+
+def test_a_peoples_country_comes_from_its_adjective_or_its_demonym(extract):
+    doc = extract("Bosnian Croats demanded new elections on Monday.")
+    demand = next(e for e in doc.events if e.type == "REQUEST")
+    assert demand.source is not None and demand.source.country == "BIH"
+    doc = extract("Young Tunisians blocked the main road into Sfax on Sunday.")
+    protest = next(e for e in doc.events if e.type == "PROTEST")
+    assert protest.source is not None and protest.source.country == "TUN"
+    doc = extract("Ethnic Hungarians rallied in Cluj on Sunday.")
+    rally = next(e for e in doc.events if e.type == "PROTEST")
+    assert rally.source is None or rally.source.country != "HUN"

@@ -184,3 +184,14 @@ def test_converter_reproduces_the_committed_file(tmp_path):
                            "--out", str(out)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8") == (_data_dir() / "events_phoenix.tsv").read_text(encoding="utf-8")
+
+
+def test_a_warning_about_a_state_of_things_is_no_threat(code):
+    assert not [e for e in code("Relief agencies warn that most of the camps remain unsafe.") if e.type == "THREATEN"]
+    assert [e.type for e in code("The rebels warned that the separatist Ogaden front would pay a price.")
+            if e.type == "THREATEN"] == ["THREATEN"]
+
+
+def test_a_scrap_of_a_page_is_no_report_but_a_short_headline_is(code):
+    assert not code("Detained\n\nThe minister spoke at length about the budget.")
+    assert [e.type for e in code("Police arrest twelve.")] == ["COERCE"]

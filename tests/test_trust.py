@@ -174,3 +174,68 @@ def test_who_stops_a_plot_is_not_its_author(extractor):
     assert bombing.source is not None and "shabaab" in bombing.source.id.lower()
     unowned = one(events_of(extractor, "The army foiled a plot to bomb the governor's office in Kano."), "ASSAULT")
     assert unowned.source is None or unowned.source.sector != "MIL"
+
+
+# -- figures are no events ------------------------------------------------------------------------
+
+def test_a_displacement_figure_is_no_event(extractor):
+    events = events_of(extractor, "Some 2.3 million people are displaced across the three provinces, the relief agency said.")
+    assert not [e for e in events if e.type == "COERCE"]
+    events = events_of(extractor, "Nearly 400,000 residents have been displaced since the offensive began.")
+    assert not [e for e in events if e.type == "COERCE"]
+
+
+def test_a_wars_toll_and_displacement_are_no_events(extractor):
+    events = events_of(extractor, "The rebellion broke out in 2012 and has killed more than 6,000 people and "
+                                  "displaced half a million.")
+    assert not [e for e in events if e.type in ("ASSAULT", "COERCE")]
+
+
+def test_an_actors_running_total_and_a_dated_displacement_stay_events(extractor):
+    events = events_of(extractor, "Soldiers have killed more than 300 suspected militants since January.")
+    assert one(events, "ASSAULT").source is not None
+    events = events_of(extractor, "Thousands of villagers were displaced by the army's offensive on Tuesday.")
+    assert one(events, "COERCE").status == "asserted"
+
+
+def test_a_description_of_an_actor_or_a_thing_is_no_event(extractor):
+    events = events_of(extractor, "Gunmen raided a camp of the Home Guard, the volunteer force that fights "
+                                  "alongside the army, on Friday.")
+    assert [e.trigger.text for e in events] == ["raided"]
+    events = events_of(extractor, "The village lies on the only highway supplying the garrison in the north.")
+    assert not [e for e in events if e.type == "AID"]
+
+
+def test_a_present_accusation_in_a_relative_clause_is_still_made(extractor):
+    events = events_of(extractor, "The preacher, whom the authorities accuse of inciting the riots, was arrested.")
+    assert one(events, "ACCUSE").status == "asserted"
+    assert one(events, "COERCE").status == "asserted"
+
+
+# -- a toll belongs to the occasion that caused it ------------------------------------------------
+
+def test_a_toll_told_on_another_occasion_stays_with_its_own_attack(extractor):
+    events = events_of(extractor, "Insurgents pushed into the outskirts of Beira on Monday, while artillery "
+                                  "fire on the port killed nine people.")
+    advance = next(e for e in events if e.trigger.text == "pushed")
+    assert advance.fatalities is None
+    assert advance.target is None or "people" not in advance.target.text
+    events = events_of(extractor, "The army said it had repelled an attack on the airport on Thursday, a day "
+                                  "after Houthi shelling of a camp killed 12 people.")
+    assert next(e for e in events if e.trigger.text == "repelled").fatalities is None
+    assert any(e.fatalities == 12 for e in events if e.trigger.text != "repelled")
+
+
+def test_a_killing_in_the_attacks_own_clause_is_its_toll(extractor):
+    events = events_of(extractor, "Gunmen stormed a market in Mopti and set stalls on fire, killing 16 traders.")
+    assert [e.fatalities for e in events if e.type == "ASSAULT"] == [16]
+
+
+def test_one_named_kind_of_person_with_an_owner_is_one_dead(extractor):
+    events = events_of(extractor, "A gunman fatally shot the governor's driver outside the court on Monday.")
+    assert one(events, "ASSAULT").fatalities == 1
+
+
+def test_a_trend_of_events_is_no_event(extractor):
+    assert not events_of(extractor, "Kidnappings by armed gangs have doubled across the north this year.")
+    assert one(events_of(extractor, "The kidnapping of two priests shocked the town."), "COERCE")

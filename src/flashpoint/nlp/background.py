@@ -23,7 +23,9 @@ from flashpoint.errors import DataFileError
 from flashpoint.models import ActorMention, ActorRef
 from flashpoint.nlp.wordlists import words
 
-KINDS = ("period", "cumulative", "conflict", "total", "claim")
+KINDS = ("period", "cumulative", "conflict", "total", "claim", "multitude", "sequence", "trend")
+# a count at or above this is a population figure, not the victims of one act
+MULTITUDE = 1000
 # an event that ended more than this long before publication is background
 BACKGROUND_AFTER = timedelta(days=366)
 
@@ -37,6 +39,9 @@ class ScopeCues:
     conflict: frozenset[str]
     total: frozenset[str]
     claim: frozenset[str]
+    multitude: frozenset[str] = frozenset()
+    sequence: frozenset[str] = frozenset()
+    trend: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ScopeCues":
@@ -77,6 +82,80 @@ def is_running_total(verb: Token) -> bool:
             return True
     head = verb.head
     return head != verb and head.lemma_.lower() in c.total
+
+
+def is_statistic(verb: Token) -> bool:
+    """A harm verb that states a figure, not an act: no one does it but a conflict, or an
+    agentless passive counts thousands in a state or a running total.
+
+    "the war has killed thousands", "the insurgency began in 2017 and has displaced a million",
+    "1.7 million people are displaced", "three million have been displaced since the coup".
+    An actor's own running total ("security forces have killed 1,200 since the coup") stays an
+    event: someone did it."""
+    c = cues()
+    clause, aux = verb, {ch.lemma_.lower() for ch in verb.children if ch.dep_ in ("aux", "auxpass")}
+    while clause.dep_ == "conj" and clause.head != clause and not _subject_of(clause):
+        clause = clause.head  # "has killed 4,000 and displaced a million": the first verb's subject
+        aux |= {ch.lemma_.lower() for ch in clause.children if ch.dep_ == "aux"}
+    subject = _subject_of(clause)
+    if subject is None:
+        return False
+    perfect = "have" in aux
+    running = perfect or any(_cue(ch, c) for ch in (*verb.children, *clause.children))
+    if subject.dep_ != "nsubjpass":
+        return running and (subject.lemma_.lower() in c.conflict
+                            or f"{subject.head.lower_} {subject.lower_}" in c.conflict)
+    if any(ch.dep_ == "agent" for ch in verb.children) or not _multitude(subject, c):
+        return False
+    state = any(ch.dep_ == "auxpass" and ch.tag_ in ("VBP", "VBZ") for ch in verb.children)
+    return running or state
+
+
+def is_trend(noun: Token) -> bool:
+    """An event noun whose verb tells how often such events happen ("attacks on officers
+    increase", "kidnappings have doubled"): a trend, not one event."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in cues().trend
+
+
+def another_occasion(clause: Token, event: Token) -> bool:
+    """A clause hanging on an event's word that tells another occasion: it has a doer of its own
+    ("advanced on the city, while shelling killed seven"), or a time of its own before, after or
+    during the event ("repelled an assault, a day after shelling killed 14"). A pronoun subject
+    ("they killed nine") or the event's own word ("the attack killed 12") is the same occasion."""
+    c = cues()
+    for ch in clause.children:
+        if ch.dep_ == "nsubj" and (ch.pos_ in ("NOUN", "PROPN") or ch.tag_ == "VBG") and ch.i != event.i:
+            return True
+        if ch.dep_ == "mark" and ch.lower_ in c.sequence:
+            return True
+        if ch.dep_ == "npadvmod" and any(g.dep_ == "prep" and g.lower_ in c.sequence for g in ch.children):
+            return True
+    return False
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _cue(child: Token, c: ScopeCues) -> bool:
+    """A period ("since the coup") or a cumulative phrase ("so far") on the verb."""
+    if child.dep_ == "prep" and child.lower_ in c.period:
+        return True
+    return child.dep_ in ("advmod", "npadvmod", "prep") and _phrase(child) in c.cumulative
+
+
+def _multitude(noun: Token, c: ScopeCues) -> bool:
+    """The phrase counts thousands or more ("1.7 million people", "tens of thousands")."""
+    for t in noun.subtree:
+        if t.lower_ in c.multitude:
+            return True
+        if t.like_num:
+            try:
+                if float(t.text.replace(",", "")) >= MULTITUDE:
+                    return True
+            except ValueError:
+                continue
+    return False
 
 
 def _phrase(token: Token) -> str:

@@ -21,7 +21,7 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import DateMention, Span
-from flashpoint.nlp.background import is_background, is_period
+from flashpoint.nlp.background import another_occasion, is_background, is_period
 from flashpoint.nlp.wordlists import words
 from flashpoint.nlp.anchored import DIGITS, finditer_at
 from flashpoint.nlp.docview import text_of, word_index_of
@@ -548,6 +548,8 @@ def _in_side_clause(tok: Token, trig: Token) -> bool:
             return True
         if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _COMPARISON for c in node.children):
             return True  # "..., as happened in 2022": another event, for comparison
+        if node.dep_ in ("conj", "advcl") and node.pos_ == "VERB" and another_occasion(node, node.head):
+            return True  # "has been fighting them, and clashes in 2022 killed 27": the clashes' date
         node, steps = node.head, steps + 1
     return False
 
@@ -575,7 +577,7 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
     if trig is None:
         return min(inside, key=lambda d: abs(d.start - trigger.start))
     trig_verb = _governing_verb(trig)
-    attached, reporting, other = [], [], []
+    attached, governing, reporting, other = [], [], [], []
     for d in inside:
         tok = _root_token(doc, d.start, d.end)
         if tok is None:
@@ -584,8 +586,10 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
         if _is_ancestor(trig, tok) and _in_side_clause(tok, trig):
             continue
         verb = _governing_verb(tok)
-        if verb == trig_verb or _is_ancestor(trig, tok) or (trig_verb.dep_ == "advcl" and trig_verb.head == verb):
-            attached.append(d)  # its own clause, or the clause its "after ..."/"when ..." clause hangs on
+        if verb == trig_verb or _is_ancestor(trig, tok) or _coordinated(trig_verb, verb):
+            attached.append(d)  # its own clause, or one verb of it ("in a statement on Thursday, denied ... and accused")
+        elif trig_verb.dep_ == "advcl" and trig_verb.head == verb:
+            governing.append(d)  # the clause its "after ..."/"when ..." clause hangs on
         elif is_background(d.value, published):
             continue  # an old date elsewhere in the sentence: background, not this event's
         elif verb.lemma_.lower() in words("reporting"):
@@ -594,12 +598,32 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
             other.append(d)
     near = lambda ds: min(ds, key=lambda d: abs(d.start - trigger.start))  # noqa: E731
     if attached:
-        return near(attached)
-    if other:
-        return near(other)
+        return near(attached)  # "arrested on Friday after he stabbed a guard on Tuesday": Tuesday
+    if governing or other:
+        d = near(governing or other)
+        return _month_of(d) if _before_or_after(trig_verb) else d  # "arrested on Friday after he stabbed"
     if not reporting:
         return None
-    d = near(reporting)
+    return _month_of(near(reporting))
+
+
+def _coordinated(verb: Token, other: Token) -> bool:
+    """The verb is a conjunct of the other that shares its subject: one act, one date."""
+    return (verb.dep_ == "conj" and verb.head == other
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _month_of(d: DateMention) -> DateMention:
+    """The month of a day: the event happened near that day, not on it."""
     if len(d.value) == 10:
         return DateMention(start=d.start, end=d.end, text=d.text, value=d.value[:7])
     return d
+
+
+def _before_or_after(verb: Token) -> bool:
+    """The clause is set before or after another ("after he stabbed", "before fleeing"): the other
+    clause's day is not its own."""
+    marks = words("sequence")
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in marks for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in marks

@@ -1,8 +1,7 @@
-"""Arguments of an event trigger: source and target actors, ASSAULT mode and the death toll."""
+"""Arguments of an event trigger: source and target actors and ASSAULT mode (the toll: nlp.tolls)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -10,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
-from flashpoint.nlp.background import is_running_total
+from flashpoint.nlp.background import another_occasion
 from flashpoint.nlp.actor_context import quoted_tokens
 from flashpoint.nlp.agent_words import AgentWord, agent_word
 from flashpoint.nlp.docview import text_of
@@ -24,14 +23,6 @@ _RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
 _CONTROL_OBJ = ("dobj", "dative")  # "urged X to", "forced X to": the object does the xcomp
 _NP_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod"})
 _NP_RIGHT_OF = frozenset({"of", "from"})
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
-}
-_NUMBER = re.compile(r"^\d{1,3}(,\d{3})*$|^\d+$")
 _ACTORISH_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 # Types whose target may be a thing rather than an actor ("attacked a checkpoint").
 _THING_TARGETS = frozenset({"ASSAULT", "COERCE"})
@@ -80,6 +71,9 @@ class ArgumentFinder:
             src, tgt = self._noun_roles(token, type_, of_role, poss_role)
         else:
             src, tgt = self._verb_roles(token, type_, words)
+            between = _between(token) if src is None and tgt is None else None
+            if between:
+                src, tgt = between  # "fighting between the army and M23 reached the town" (a gerund)
         if src is not None and tgt is None and type_ in _RECIPROCAL:
             tgt = _conjunct(src)
         if src is not None and tgt is not None and src.i == tgt.i:
@@ -262,7 +256,8 @@ class ArgumentFinder:
                     name = f"{self.country_names.get(code, code)} {info.name}"
                     return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
                 return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
-            country = info.country or self._country_around(token) or self._place_in(mention)
+            country = (self._demonym_before(token) or info.country or self._country_around(token)
+                       or self._nationals(token) or self._place_in(mention) or self._office_country(token))
             return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
             return None
@@ -272,7 +267,9 @@ class ArgumentFinder:
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
         if _is_named(token):
-            return ActorRef(head_phrase, head_phrase, phrase, self._country_around(token), None)
+            country = (self._demonym_before(token) or self._country_around(token) or self._nationals(token)
+                       or self._office_country(token))
+            return ActorRef(head_phrase, head_phrase, phrase, country, None)
         word = agent_word(token)
         if word is not None:
             return self._generic(token, word, phrase)
@@ -332,7 +329,28 @@ class ArgumentFinder:
             if m.end <= pronoun.idx and (m.actor.country or m.actor.sector) and m.text.lower() not in _NONPERSON_PRONOUNS:
                 return m
             i -= 1
-        return None
+        return self._previous_subject(pronoun)
+
+    def _previous_subject(self, pronoun: Token) -> ActorMention | None:
+        """"The M23 launched an offensive in March. In June it captured Bunagana.": a pronoun that
+        opens the main clause of a sentence with no actor before it stands for the subject of the
+        previous sentence's main clause, when that subject is an actor with a country or sector."""
+        if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head != pronoun.sent.root:
+            return None
+        start = pronoun.sent.start
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        i = bisect_right(self._starts, subject.idx) - 1
+        if i < 0:
+            return None
+        m = self.mentions[i]
+        if not (m.start <= subject.idx < m.end) or not (m.actor.country or m.actor.sector):
+            return None
+        return m if m.text.lower() not in _NONPERSON_PRONOUNS else None
 
     def _country_around(self, token: Token) -> str | None:
         """The country an actor phrase places itself in: "rebels in the Ivory Coast",
@@ -345,6 +363,41 @@ class ArgumentFinder:
                     if code is not None:
                         return code
         return None
+
+    def _demonym_before(self, token: Token) -> str | None:
+        """A country adjective on the actor's head word: "Bosnian Serbs" are Bosnia's, "Iraqi
+        Kurds" Iraq's, "Pakistani Taliban" Pakistan's."""
+        for ch in token.lefts:
+            if ch.dep_ in ("amod", "compound") and ch.lower_ in self.country_words and ch.lower_ != token.lower_:
+                return self.country_words[ch.lower_][0]
+        return None
+
+    def _nationals(self, token: Token) -> str | None:
+        """A plural demonym names a country's people ("young Algerians", "thousands of Ghanaians");
+        "ethnic Albanians" are a people, not a country's nationals."""
+        low = token.lower_
+        if token.tag_ not in ("NNS", "NNPS") or not low.endswith("s") or any(c.lower_ == "ethnic" for c in token.lefts):
+            return None
+        word = self.country_words.get(low) or self.country_words.get(low[:-1])
+        return word[0] if word is not None else None
+
+    def _office_country(self, token: Token) -> str | None:
+        """A person named with a state office ("President Abdelaziz Bouteflika", "Judge Ana Ruiz")
+        who is in no registry holds it in the one country the sentence names, if it names one."""
+        if token.ent_type_ != "PERSON":
+            return None
+        titles = words("state_title")
+        first = token
+        while first.i > 0 and first.doc[first.i - 1].ent_type_ == "PERSON":
+            first = first.doc[first.i - 1]
+        before = [t.lower_.rstrip(".") for t in first.doc[max(0, first.i - 3):first.i + 1]]
+        if not any(w in titles for w in before):
+            return None
+        sent = token.sent
+        said = [t for t in sent if not _in_side_clause(t)]  # "the Taliban that controls Afghanistan": not the office's
+        codes = {p.country for p in self.places for t in said if p.start <= t.idx < p.end and p.country}
+        codes |= {self.country_words[t.lower_][0] for t in said if t.lower_ in self.country_words}
+        return codes.pop() if len(codes) == 1 else None
 
     def _country_of(self, token: Token) -> str | None:
         """The country an unlinked argument stands for: a country word ("Indian", "Macedonia")
@@ -423,6 +476,8 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
         plan = next((c for c in head.children if c.dep_ == "dobj"), None)  # "foiled a plot [to bomb]"
         return _plan_owner(plan) if plan is not None else None
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        if another_occasion(verb, head):
+            return None  # "held the line, a day after shelling killed 14": not the holders' killing
         return agent_of(head, depth + 1)
     if verb.dep_ == "acomp":  # "Syria is willing to withdraw": the adjective's subject
         return agent_of(head, depth + 1)
@@ -440,6 +495,11 @@ def agent_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _in_side_clause(token: Token) -> bool:
+    """Inside a relative or participial clause that describes a noun."""
+    return any(a.dep_ in ("relcl", "acl") for a in (token, *token.ancestors))
+
+
 def _plan_owner(noun: Token) -> Token | None:
     """Whose plan, plot or bid a noun is: its "by" phrase or its possessor."""
     for ch in noun.children:
@@ -448,84 +508,6 @@ def _plan_owner(noun: Token) -> Token | None:
         if ch.dep_ == "poss" and ch.pos_ != "PRON":
             return ch
     return None
-
-
-def count_dead(trigger: Token, kill_words: frozenset[str]) -> int | None:
-    """The number killed, when a killing verb at or right around the trigger counts the dead."""
-    candidates = [trigger]
-    candidates.extend(c for c in trigger.children if c.dep_ in ("advcl", "conj", "relcl"))
-    if trigger.dep_ in ("pobj", "nsubj", "dobj"):
-        verb = trigger.head.head if trigger.dep_ == "pobj" else trigger.head
-        candidates.append(verb)
-    for verb in candidates:
-        if verb.pos_ != "VERB" or not (verb.lemma_.lower() in kill_words or _fatally(verb)):
-            continue
-        victims = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
-        if victims is None:
-            continue
-        if any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in victims.children):
-            return 0  # "no one was killed", "no civilians were hurt"
-        n = _victims(victims)
-        if n is not None:
-            return None if is_running_total(verb) else n  # "has killed 40,000 since 2009" is a war's toll
-    return None
-
-
-def _fatally(verb: Token) -> bool:
-    """'fatally shot', 'mortally wounded': a killing told by its manner."""
-    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
-
-
-_NOT_PEOPLE_ENTS = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "DATE", "TIME"})
-
-
-def _victims(noun: Token) -> int | None:
-    """How many the victims' phrase counts: its number, one for a single person ("a policeman",
-    "the ambassador", "he"), and the parts of a list added up ("four soldiers and a woman")."""
-    total = 0
-    for part in (noun, *(c for c in noun.subtree if c.dep_ == "conj" and c.head.i in _chain(noun))):
-        n = _number(part)
-        if n is None and _one_person(part):
-            n = 1
-        if n is None:
-            return None
-        total += n
-    return total
-
-
-def _chain(noun: Token) -> set[int]:
-    """The tokens of a coordination: the noun and its conjuncts, and theirs."""
-    out, todo = {noun.i}, [noun]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" and c.i not in out:
-                out.add(c.i)
-                todo.append(c)
-    return out
-
-
-def _one_person(noun: Token) -> bool:
-    if noun.pos_ == "PRON":
-        return noun.lower_ in ("he", "she", "him", "her")
-    if noun.tag_ not in ("NN", "NNP") or noun.ent_type_ in _NOT_PEOPLE_ENTS:
-        return False
-    return noun.ent_type_ == "PERSON" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in noun.children)
-
-
-def _number(noun: Token) -> int | None:
-    if noun.like_num:
-        return _parse_number(noun)
-    for ch in noun.children:
-        if ch.dep_ == "nummod":
-            return _parse_number(ch)
-    return None
-
-
-def _parse_number(token: Token) -> int | None:
-    text = token.lower_
-    if _NUMBER.match(text):
-        return int(text.replace(",", ""))
-    return _WORD_NUMBERS.get(text)
 
 
 def _light_governor(noun: Token, light: frozenset[str]) -> Token | None:
@@ -548,6 +530,9 @@ def _between(noun: Token) -> tuple[Token, Token | None] | None:
     first = _pobj_of(prep)
     if first is None:
         return None
+    for ch in first.lefts:
+        if ch.dep_ in ("nmod", "compound") and _conjunct(ch) is not None:
+            return ch, first  # "between the army and M23 rebels" parsed as one phrase: two sides
     return first, _conjunct(first)
 
 

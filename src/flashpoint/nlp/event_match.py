@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Token
 
+from flashpoint.nlp.background import is_statistic, is_trend
+from flashpoint.nlp.agent_words import agent_word
 from flashpoint.nlp.event_args import agent_of
 from flashpoint.nlp.event_lexicon import PLOVER_TYPES, Constraint, EventContext, LexEntry
 
@@ -24,6 +26,11 @@ class _HitLike(Protocol):
 
 # types whose verb needs an agent: a situation does not "call for" anything, a decision does not protest
 _AGENTIVE = frozenset(PLOVER_TYPES) - {"ASSAULT", "COERCE"}
+# statements: said in the present tense of a relative clause they are still acts ("whom the
+# government accuses of plotting"); the other types there describe ("the militia that fights")
+_VERBAL = frozenset({"AGREE", "CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# types whose verbs tell a war's toll or a displacement figure ("has killed thousands", "are displaced")
+_HARM = frozenset({"ASSAULT", "COERCE"})
 
 
 def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
@@ -32,9 +39,10 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
     "the situation calls for a rethink", "Modi's pledge appealed to voters" (a non-agent subject);
     "Support our journalism", "Subscribe now" (imperatives: the author addressing the reader);
     "recognizes that the plan failed" (a verb of judging with a that-clause, not an act);
-    "attacking churches is forbidden" (a generic gerund subject)."""
+    "attacking churches is forbidden" (a generic gerund subject); "the war has killed thousands"
+    (a statistic)."""
     if entry.pos != "VERB":
-        return False
+        return is_trend(token)  # "attacks on officers increase": how often, not one attack
     if token.dep_ in ("csubj", "csubjpass") or (
             token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "dobj" for c in token.children)):
         return True  # "attacking churches is forbidden": a generic act, no event
@@ -53,10 +61,26 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
         return True  # "the injured", "the wounded": a participle used as a noun
     if token.dep_ == "pcomp" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN":
         return True  # "the idea of asking", "the prospect of organizing": no act, a topic
+    if entry.type not in _VERBAL and _description(token):
+        return True  # "the militia that fights alongside the army", "the road supplying the troops"
+    if entry.type in _HARM and is_statistic(token):
+        return True  # "the war has killed thousands", "1.7 million people are displaced": a figure
     return False
 
 
 _SUBJECTS = ("nsubj", "nsubjpass", "aux", "auxpass", "expl")
+
+
+def _description(token: Token) -> bool:
+    """A verb that describes a noun rather than telling what happened: a present-tense relative
+    clause ("the militia, which fights alongside the army") or a participle on a thing ("the
+    road supplying the troops"; "militants attacking the town" stays an event)."""
+    if token.dep_ == "relcl":
+        return token.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    if token.dep_ == "acl" and token.tag_ == "VBG":
+        head = token.head
+        return head.pos_ == "NOUN" and not head.ent_type_ and agent_word(head) is None
+    return False
 
 
 def _imperative(token: Token) -> bool:
@@ -168,6 +192,29 @@ def _through(token: Token | None, partitives: frozenset[str]) -> Token | None:
     return token
 
 
+def _of_whole(token: Token, partitives: frozenset[str]) -> Token:
+    """"many of those areas", "some of the fighters": the whole the part is taken from."""
+    if token.pos_ in ("ADJ", "PRON", "NUM", "DET") or _lem(token) in partitives:
+        for ch in token.children:
+            if ch.dep_ == "prep" and ch.lower_ == "of":
+                return next((g for g in ch.children if g.dep_ == "pobj"), token)
+    return token
+
+
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _agentish(token: Token) -> bool:
+    """A word that can name who acts: a pronoun, a name, or a kind of actor ("the rebels"), not
+    a thing or a place ("many of those areas remain unsafe")."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("that", "this", "which", "what")
+    if token.ent_type_ in _ACTOR_ENTS or token.pos_ == "PROPN" or agent_word(token) is not None:
+        return True
+    return any(c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in _ACTOR_ENTS)
+               for c in token.children)  # "the apex Igbo group", "Hamas's armed wing"
+
+
 def _holds(c: Constraint, token: Token, entry: LexEntry, context: EventContext | None = None) -> bool:
     name, values = c.name, c.values
     partitives = context.partitives if context else frozenset()
@@ -202,7 +249,8 @@ def _holds(c: Constraint, token: Token, entry: LexEntry, context: EventContext |
         for ch in token.children:
             if ch.dep_ == "ccomp":
                 subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is not None and _lem(subj) not in nonagents and subj.lower_ not in _EXPLETIVE:
+                if subj is not None and _lem(subj) not in nonagents and subj.lower_ not in _EXPLETIVE \
+                        and _agentish(_of_whole(subj, partitives)):
                     return True
         return False
     if name == "nosubj":

@@ -15,19 +15,23 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
 from flashpoint.quadclass import side_of
+from flashpoint.nlp.background import another_occasion
 from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of, views_kept
-from flashpoint.nlp.event_args import ArgumentFinder, agent_of, count_dead
+from flashpoint.nlp.event_args import ArgumentFinder, agent_of
 from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexicon's public names)
     CONSTRAINTS, CONTEXT_KINDS, PLOVER_TYPES, POS_TAGS, TRIGGER_POS, Constraint, EventContext, EventLexicon,
     LexEntry, _data_dir, parse_constraints, parse_entry, read_context, read_entries)
 from flashpoint.nlp.event_match import (
     _drop_embedded, _find_words, _holds, _lem, _non_event, _object, _shared_object, _through)
 from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, modality_of
+from flashpoint.nlp.tolls import count_dead
 
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
 _WILLING = frozenset({"willing", "prepared", "ready"})
 _REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare", "insist", "add", "reiterate",
                         "conclude", "warn", "claim"})
+# a sentence of fewer words is a scrap of the page, not a report ("Police arrest 12" has three)
+_FRAGMENT = 3
 # dependency links over which two same-type triggers are one event ("stormed ..., killing 11")
 _MERGE_DEPS = frozenset({"advcl", "dobj", "pobj", "nsubj", "nsubjpass", "xcomp", "relcl", "compound", "acl"})
 
@@ -72,8 +76,9 @@ class EventFinder:
         tokens = tokens_of(sent.doc)
         hits = [hit for i in range(sent.start, sent.end)
                 if pos[i] in TRIGGER_POS and (hit := self._match(tokens[i])) is not None]
-        if not hits:
-            return []
+        if not hits or sum(1 for i in range(sent.start, sent.end) if not tokens[i].is_punct
+                           and not tokens[i].is_space) < _FRAGMENT:
+            return []  # "arrested", "the promised": a scrap of a page (a caption, a cut line), no report
         hits = [hit for hit in hits if not _non_event(hit.token, hit.entry, self.lexicon.context)]
         context = self.lexicon.context
         hits = _drop_embedded(hits, context.settings, context.refer, context.charges)
@@ -312,10 +317,14 @@ def _linked(a: _Hit, b: _Hit, casualty: frozenset[str] = frozenset()) -> bool:
     """Two triggers of one type name one event when one governs the other (not mere conjunction
     of clauses with their own subjects), or when one only reports the harm done in the other."""
     ta, tb = a.token, b.token
+    for x, y in ((ta, tb), (tb, ta)):
+        if y.head == x and y.pos_ == "VERB" and another_occasion(y, x):
+            return False  # "advanced on the city, while shelling killed seven": two occasions
     for x, y in ((a, b), (b, a)):
         if x.entry.type == "ASSAULT" and _lem(y.token) in casualty and (
-                y.source is None or x.source is None or y.source.text == x.source.text):
-            return True
+                y.source is None or x.source is None or y.source.text == x.source.text) and (
+                x.token in y.token.subtree or not another_occasion(y.token, y.token.head)):
+            return True  # a killing on an occasion of its own reports only the attack inside its clause
     for x, y in ((ta, tb), (tb, ta)):
         if y.head == x and y.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children):
             return True

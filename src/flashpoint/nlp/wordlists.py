@@ -9,7 +9,7 @@ from pathlib import Path
 from flashpoint.datafiles import read_table
 from flashpoint.errors import DataFileError
 
-KINDS = ("time_prep", "quantity", "future_aux", "future_head", "reporting", "stopping")
+KINDS = ("time_prep", "quantity", "future_aux", "future_head", "reporting", "stopping", "sequence", "state_title")
 
 
 @lru_cache(maxsize=1)
