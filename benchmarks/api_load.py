@@ -5,7 +5,7 @@ Generates a store of synthetic events with realistic skew (`generate_store`), se
 keep-alive clients for a fixed time: requests a second, p50 and p99 latency. The CSV export of
 100,000 rows is timed on its own while the server's resident memory is sampled.
 
-    python benchmarks/api_load.py [--events 1000000] [--seconds 10] [--clients 4] [--out FILE]
+    python benchmarks/api_load.py [--events 1000000] [--seconds 10] [--clients 1,4] [--out FILE]
 
 Every request goes to 127.0.0.1; every loop is bounded in count and time.
 """
@@ -219,14 +219,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=1_000_000)
     parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--clients", default="1,4",
+                        help="Closed-loop client counts, comma-separated: 1 gives a call's latency alone, 4 under contention.")
     parser.add_argument("--db", type=Path, default=ROOT / "benchmarks" / "api_load.duckdb")
     parser.add_argument("--out", type=Path, default=None, help="Write the figures as JSON here too.")
+    parser.add_argument("--reuse", action="store_true", help="Serve the store at --db as it is, when there is one.")
     args = parser.parse_args()
     started = time.perf_counter()
-    counts = generate_store(args.db, args.events)
+    if args.reuse and args.db.exists():
+        conn = duckdb.connect(str(args.db), read_only=True)
+        counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "fused_events", "fused_mentions", "actors")}
+        conn.close()
+    else:
+        counts = generate_store(args.db, args.events)
     generated = time.perf_counter() - started
-    print(f"generated {counts} in {generated:.0f} s", flush=True)
+    print(f"{'reused' if args.reuse else 'generated'} {counts} in {generated:.0f} s", flush=True)
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     server = subprocess.Popen(
@@ -241,13 +248,15 @@ def main() -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        results = [_load(base, call, args.seconds, args.clients) for call in CALLS]
+        clients = [int(n) for n in str(args.clients).split(",")]
+        results = [{**_load(base, call, args.seconds, n), "clients": n} for call in CALLS for n in clients]
         export = _export(base, psutil.Process(server.pid), 100_000)
     finally:
         server.terminate()
         server.wait(timeout=30)
     for row in results:
-        print(f"{row['call']:<85} {row['rps']:>7} req/s  p50 {row['p50_ms']:>7} ms  p99 {row['p99_ms']:>7} ms  errors {row['errors']}")
+        print(f"{row['call']:<85} {row['clients']} clients {row['rps']:>7} req/s  p50 {row['p50_ms']:>7} ms  "
+              f"p99 {row['p99_ms']:>7} ms  errors {row['errors']}")
     print(json.dumps(export))
     if args.out:
         args.out.write_text(json.dumps({"counts": counts, "generate_s": round(generated), "calls": results, "export": export}, indent=1))

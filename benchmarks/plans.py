@@ -150,7 +150,8 @@ PG_QUERIES = {
         "SELECT e.id, coalesce(e.fatalities, -1) AS k FROM fused_events e WHERE (e.source_id = 'ACT3' OR e.target_id = 'ACT3') "
         "AND e.day >= DATE '2020-01-01' AND e.day <= DATE '2020-12-31' ORDER BY k DESC, e.id DESC LIMIT 101",
     "page rows by key":
-        "SELECT * FROM fused_events WHERE id IN (SELECT id FROM fused_events WHERE type = 'ASSAULT' ORDER BY day DESC, id DESC LIMIT 100)",
+        "SELECT * FROM fused_events WHERE id IN (SELECT id FROM fused_events WHERE type = 'ASSAULT' AND place_country = 'SYR' "
+        "ORDER BY coalesce(day, DATE '0001-01-01') DESC, id DESC LIMIT 100)",
     "events outlet=Outlet 7 (total)":
         "SELECT count(*) FROM fused_events e WHERE e.id IN (SELECT fm.fused_id FROM fused_mentions fm JOIN events e ON e.id = fm.mention_id "
         "WHERE e.article_id IN (SELECT id FROM articles WHERE lower(outlet) IN (lower('Outlet 7'))))",
@@ -250,6 +251,7 @@ def main() -> None:
     parser.add_argument("--big", type=Path, default=None, help="A larger generated store, timed the same way.")
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "plans")
+    parser.add_argument("--postgres-only", action="store_true", help="Skip DuckDB (keep its files in --out as they are).")
     args = parser.parse_args()
     if not args.db.exists():
         from api_load import generate_store  # noqa: PLC0415
@@ -260,6 +262,9 @@ def main() -> None:
     result: dict[str, Any] = {}
     stores = [("store", args.db)] + ([("big", args.big)] if args.big else [])
     duck_plans: list[str] = []
+    if args.postgres_only:
+        result = json.loads((args.out / "plans.json").read_text(encoding="utf-8"))
+        stores = []
     for label, db in stores:
         conn = duckdb.connect(str(db), read_only=True)
         counts = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("fused_events", "events", "articles")}
@@ -268,7 +273,8 @@ def main() -> None:
         figures, plans = time_duckdb(db)
         result[label] = {"counts": counts, "duckdb": figures}
         duck_plans += [f"## {db.name}: {counts['fused_events']:,} fused events\n"] + plans
-    (args.out / "duckdb_plans.txt").write_text("\n".join(duck_plans), encoding="utf-8")
+    if duck_plans:
+        (args.out / "duckdb_plans.txt").write_text("\n".join(duck_plans), encoding="utf-8")
     if args.postgres:
         with tempfile.TemporaryDirectory(prefix="flashpoint-pg-") as work:
             Path(work).chmod(0o777)  # the postgres user writes the cluster and reads the CSVs here
