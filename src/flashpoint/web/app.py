@@ -31,9 +31,11 @@ from flashpoint.web import openapi as exact_openapi
 from flashpoint.web.security import ServerSettings, reject_unknown_parameters, secure
 
 STATIC = Path(__file__).resolve().parent / "static"
+INGEST_DISABLED = "ingest is disabled: start the server with --token"
 
 
-def _plain(value: Any) -> Any:
+def _iso_date(value: Any) -> Any:
+    """json.dumps' fallback: dates as ISO text; anything else is a bug in the library's answer."""
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON")
@@ -45,8 +47,7 @@ class Answer(JSONResponse):
     page of events again and took longer than the query (BENCHMARKS.md)."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_plain).encode("utf-8")
-INGEST_DISABLED = "ingest is disabled: start the server with --token"
+        return json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=_iso_date).encode("utf-8")
 
 
 class StoreAccess:
