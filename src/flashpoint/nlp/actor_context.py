@@ -10,7 +10,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from flashpoint.models import ActorInfo
 from flashpoint.nlp.actor_patterns import Cand, Patterns, Target
-from flashpoint.nlp.docview import sentences_of, tokens_of
+from flashpoint.nlp.docview import sentences_of, text_of, tokens_of
+from flashpoint.nlp.linebreaks import breaks_line
 from flashpoint.nlp.registry import Entry, Registry
 
 # A country name after one of these prepositions is a place, not an actor ("in Iraq").
@@ -124,6 +125,7 @@ def quoted_tokens(doc: Doc) -> bytes:
     A mark left unpaired (a stray '"') opens nothing."""
     out = bytearray(len(doc))
     marks: list[tuple[int, str]] = []  # (token, "open" / "close" / "both") within the paragraph
+    doc_text = text_of(doc)
 
     def close_paragraph() -> None:
         opened: int | None = None
@@ -150,7 +152,7 @@ def quoted_tokens(doc: Doc) -> bytes:
             marks.append((token.i, "close"))
         elif text == '"':
             marks.append((token.i, "both"))
-        if (token.is_space and "\n" in text) or "\n" in token.whitespace_:
+        if (token.is_space and breaks_line(doc, token, doc_text)) or "\n" in token.whitespace_:
             close_paragraph()
     close_paragraph()
     return bytes(out)

