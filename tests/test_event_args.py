@@ -135,3 +135,34 @@ def test_a_peoples_country_comes_from_its_adjective_or_its_demonym(extract):
     doc = extract("Ethnic Hungarians rallied in Cluj on Sunday.")
     rally = next(e for e in doc.events if e.type == "PROTEST")
     assert rally.source is None or rally.source.country != "HUN"
+
+
+# -- issue 12, part 2: the right country, the right target ----------------------------------
+def test_a_state_word_takes_the_country_its_phrase_names(extract):
+    document = extract("Security forces in Togo have tortured dozens of Ghanaian traders, a rights group said.")
+    event = events_of(document, "ASSAULT")[0]
+    assert (event.source.id, event.source.country) == ("TGO_MIL", "TGO")
+    assert event.target is not None and event.target.country == "GHA"
+
+
+def test_forces_from_several_countries_belong_to_none_of_them(extract):
+    document = extract("Troops from Benin, Togo and Ghana attacked the rebels near the border.")
+    source = events_of(document, "ASSAULT")[0].source
+    assert source is not None and source.country is None and source.sector == "MIL"
+    document = extract("Troops from Chad attacked the rebels near the border.")
+    assert events_of(document, "ASSAULT")[0].source.id == "TCD_MIL"
+
+
+def test_members_from_a_named_group_are_that_group(extract):
+    document = extract("Fighters from the Islamic State attacked the town at dawn.")
+    assert events_of(document, "ASSAULT")[0].source.id == "ISIS"
+
+
+def test_the_subjects_own_people_are_not_the_target(extract):
+    document = extract("Kenya recalled its ambassador to Uganda on Tuesday.")
+    target = events_of(document, "SANCTION")[0].target
+    assert target is not None and target.country == "UGA"
+    document = extract("Egypt offered its troops to Libya.")
+    assert events_of(document, "AGREE")[0].target.country == "LBY"
+    document = extract("Peru mobilised its reserve units.")
+    assert all(e.target is None or e.target.country != "PER" for e in document.events)

@@ -93,9 +93,13 @@ def _lone_sector(ctx: LinkContext, cand: Cand, word: SectorWord, direct: list[Fo
         ledger.add(Found(norp.start, cand.end, info, "text"))
         return
     if word.alone == "state":
+        placed = _placed_in(ctx, cand)
+        if placed == _SEVERAL:
+            return  # "troops from Cameroon, Chad and Niger": no one country's forces
         is_country = lambda f: f.country_like and f.info.country  # noqa: E731
-        found = _before(ctx, cand, direct, 0, is_country) or (None if home else _before(ctx, cand, direct, 2, is_country))
-        code = found.info.country if found else home
+        found = None if placed else (_before(ctx, cand, direct, 0, is_country)
+                                     or (None if home else _before(ctx, cand, direct, 2, is_country)))
+        code = placed or (found.info.country if found else home)
         if code:
             ledger.add(Found(start, cand.end, ctx.country_info(code, word.sector), "coref", country_like=True))
     elif word.alone == "group":
@@ -110,6 +114,25 @@ def _lone_sector(ctx: LinkContext, cand: Cand, word: SectorWord, direct: list[Fo
         if word.agent and cand.end < len(doc) and (doc[cand.end].pos_ == "PROPN" or doc[cand.end].ent_type_ == "PERSON"):
             return  # "Lieutenant Colonel [Ahmed X]": a title of a name, not a kind of actor
         ledger.add(Found(cand.start, cand.end, _generic(word), "generic", generic=True))
+
+
+_SEVERAL = "several"
+_PLACING = frozenset({"in", "of", "from"})
+
+
+def _placed_in(ctx: LinkContext, cand: Cand) -> str | None:
+    """The country a state word's own phrase names: "security forces in Guinea", "the army of
+    Nigeria", "troops from Chad" (``_SEVERAL`` when it names more than one country)."""
+    head = ctx.doc[cand.start:cand.end].root
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _PLACING:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.i not in ctx.country_at:
+            continue
+        codes = {ctx.country_at[t.i] for t in (obj, *obj.conjuncts) if t.i in ctx.country_at}
+        return codes.pop() if len(codes) == 1 else _SEVERAL
+    return None
 
 
 def _generic(word: SectorWord) -> ActorInfo:

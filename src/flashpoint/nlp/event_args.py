@@ -29,6 +29,8 @@ _THING_TARGETS = frozenset({"ASSAULT", "COERCE"})
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "from", "toward", "towards", "over", "upon"})
 # Prepositions inside a thing's phrase that name whose it is ("calls by X", "an appeal from X").
 _NONPERSON_PRONOUNS = frozenset({"it", "they", "its", "their"})
+# Possessive pronouns that make an object the subject's own ("offered its troops to X").
+_OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # Events that happen in one place and, by PLOVER's convention, are directed at that place's
 # country when the text names no one else: a protest, a strike, a riot.
 _ONE_PLACE = frozenset({"PROTEST"})
@@ -113,7 +115,20 @@ class ArgumentFinder:
             target = None
         if target is None or not self._is_actor(target):
             target = self._actor_behind(verb, target) or (target if type_ in _THING_TARGETS else None)
+        elif type_ not in _THING_TARGETS and _own_possession(target):
+            target = self._recipient(verb, target)  # "offered its troops to Lebanon": Lebanon
         return source, target
+
+    def _recipient(self, verb: Token, thing: Token) -> Token | None:
+        """Whom the subject's own people or things go to or come from ("recalled its ambassador to
+        Moscow", "withdrew its troops from Lebanon"); none when the sentence does not say."""
+        for head in (verb, thing):
+            for ch in head.children:
+                if ch.dep_ in ("prep", "dative") and ch.lower_ in _RECIPIENT_PREPS:
+                    obj = pobj_of(ch)
+                    if obj is not None and self._is_actor(obj) and not is_time(obj):
+                        return obj
+        return None
 
     def _is_actor(self, token: Token) -> bool:
         """Whether a token names an actor: a linked mention covers it, or it is a named entity."""
@@ -229,6 +244,9 @@ class ArgumentFinder:
         left, right = phrase_bounds(token)
         phrase = self.text[self.doc[left].idx:end_char(self.doc[right])]
         mention = self._mention_in(self.doc[left].idx, end_char(self.doc[right]), token)
+        if mention is not None and not (mention.start <= token.idx < mention.end) \
+                and mention.actor.id == mention.actor.country and agent_word(token) is not None:
+            mention = None  # "troops from Chad": Chad's military (below), not Chad itself
         if mention is None and token.lower_ in _NONPERSON_PRONOUNS:
             if self._quoted[token.i]:
                 return None  # "they" in a quotation is not the speaker's side: left empty
@@ -279,12 +297,18 @@ class ArgumentFinder:
             found = self._mention_in(owner.idx, end_char(owner), owner)
             if found is not None and found.how != "generic" and not found.actor.id.endswith(("_CVL",)):
                 return found
-        obj = pobj(token, "of")
-        if obj is None:
-            return None
-        left, right = phrase_bounds(obj)
-        found = self._mention_in(self.doc[left].idx, end_char(self.doc[right]), obj)
-        return found if found is not None and found.how != "generic" else None
+        for word in ("of", "from"):
+            obj = pobj(token, word)
+            if obj is None:
+                continue
+            left, right = phrase_bounds(obj)
+            found = self._mention_in(self.doc[left].idx, end_char(self.doc[right]), obj)
+            if found is None or found.how == "generic":
+                return None
+            if word == "from" and found.actor.id == found.actor.country:
+                return None  # "refugees from Syria" stay refugees (of Syria), not Syria itself
+            return found  # "fighters of Hamas", "fighters from the Islamic State"
+        return None
 
     def _modifier_country(self, token: Token) -> str | None:
         """The country a kind of actor's modifiers name: "Kharkiv's governor", "Malian villagers"."""
@@ -352,7 +376,8 @@ class ArgumentFinder:
                 if obj is not None:
                     code = self._country_of(obj)
                     if code is not None:
-                        return code
+                        others = {self._country_of(c) for c in obj.conjuncts} - {None, code}
+                        return None if others else code  # "troops from Chad and Niger": no one country
         return None
 
     def _demonym_before(self, token: Token) -> str | None:
@@ -438,3 +463,8 @@ class ArgumentFinder:
             if mode:
                 return mode
         return None
+
+
+def _own_possession(token: Token) -> bool:
+    """A phrase the subject owns by a pronoun: "its troops", "their ambassador"."""
+    return any(c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in token.children)
