@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from flashpoint.nlp.arg_syntax import (ACTORISH_ENTS, actorish, agent_of, betwee
                                        conjunct, end_char, in_side_clause, is_named, is_thing, is_time,
                                        light_governor, phrase_bounds, pobj, pobj_of, resolve_relative)
 from flashpoint.nlp.docview import text_of
+from flashpoint.nlp.registry import load_registry
 from flashpoint.nlp.wordlists import words
 
 if TYPE_CHECKING:
@@ -272,6 +274,8 @@ class ArgumentFinder:
             return None
         head_left, _ = phrase_bounds(token, with_of=False)
         head_phrase = self.text[self.doc[head_left].idx:end_char(token)]
+        if self._town(token):
+            return None  # "shelled Kharkiv", "attacked Sake": a place is no actor (SPEC)
         code = self._country_of(token)
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
@@ -283,7 +287,7 @@ class ArgumentFinder:
         if word is not None:
             return self._generic(token, word, phrase)
         owner = self._owner(token)
-        if owner is not None and owner.i != token.i:
+        if owner is not None and owner.i != token.i and not self._place_word(owner):
             ref = self.actor(owner)  # "Iranian imports": Iran; "the army's convoy": the army
             if ref is not None:
                 ref.text = phrase
@@ -415,6 +419,20 @@ class ArgumentFinder:
         codes |= {self.country_words[t.lower_][0] for t in said if t.lower_ in self.country_words}
         return codes.pop() if len(codes) == 1 else None
 
+    def _place_word(self, token: Token) -> bool:
+        """A resolved place that is no country word: "Sanaa" in "Sanaa airport" owns nothing."""
+        return token.lower_ not in self.country_words and any(
+            p.start <= token.idx < p.end and p.feature != "country" for p in self.places)
+
+    def _town(self, token: Token) -> bool:
+        """A place the geoparser resolved that is no country (a town, a region, a landmark) and no
+        capital (which acts for its government: "asked Ottawa to", "blockade Paris")."""
+        if token.lower_ in self.country_words:
+            return False
+        place = next((p for p in self.places if p.start <= token.idx < p.end), None)
+        return place is not None and place.feature != "country" \
+            and self.text[place.start:place.end].lower() not in _capitals()
+
     def _country_of(self, token: Token) -> str | None:
         """The country an unlinked argument stands for: a country word ("Indian", "Macedonia")
         or a place the geoparser resolved ("Kupiansk" -> UKR)."""
@@ -468,3 +486,9 @@ class ArgumentFinder:
 def _own_possession(token: Token) -> bool:
     """A phrase the subject owns by a pronoun: "its troops", "their ambassador"."""
     return any(c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in token.children)
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Lower-case names of the registry's capitals."""
+    return frozenset(c.lower() for country in load_registry().countries.values() for c in country.capitals)
