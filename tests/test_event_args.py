@@ -180,3 +180,17 @@ def test_a_town_owns_no_building(extract):
     document = extract("Rebels shelled the Kandahar airport on Sunday.")
     assert all(r.country != "AFG" or r.sector for r in refs(document))
     assert all("airport" not in r.text for r in refs(document))
+
+
+def test_a_title_the_parser_took_for_an_organisation_is_no_part_of_the_name(extract):
+    document = extract("Vice-President Mwangi Odera has declined to resign.")
+    source = events_of(document, "REJECT")[0].source
+    assert source.id == "MWANGI_ODERA" and source.sector == "GOV"
+
+
+def test_a_country_word_in_the_title_before_a_name_is_the_persons_country(extract):
+    document = extract("Chilean negotiator Pablo Ortega rejected the offer on Monday.")
+    source = events_of(document, "REJECT")[0].source
+    assert source.country == "CHL"
+    document = extract("The US-backed Kurdish commander Ahmad Salih rejected the offer on Monday.")
+    assert events_of(document, "REJECT")[0].source.country != "USA"

@@ -7,7 +7,7 @@ from spacy.tokens import Span as SpacySpan
 
 from flashpoint.models import ActorInfo
 from flashpoint.nlp.actor_context import SUBJECT_DEPS, Found, Ledger, LinkContext
-from flashpoint.nlp.actor_names import PARTICLES, TITLE_SECTORS, TITLES, Surnames, absorb_title
+from flashpoint.nlp.actor_names import PARTICLES, TITLE_PREFIXES, TITLE_SECTORS, TITLES, Surnames, absorb_title
 from flashpoint.nlp.actor_patterns import Cand, Target
 from flashpoint.nlp.docview import entities_of, pos_of, tokens_of, words_of
 from flashpoint.nlp.registry import Entry, slug
@@ -63,7 +63,7 @@ def _entity(ctx: LinkContext, span: SpacySpan, label: str, ledger: Ledger, defer
         return
     if any(start <= span.start_char and span.end_char <= end for start, end in ctx.places):
         return
-    if label == "PERSON":
+    if label == "PERSON" or label == "ORG" and _titled_name(span):
         _unknown_person(ctx, span, ledger, deferred, surnames)
     elif label == "ORG":
         _unknown_org(ctx, span, ledger)
@@ -83,10 +83,18 @@ def _link_target(ctx: LinkContext, span: SpacySpan, target: Target, how: str, le
         surnames.remember(span.text, info)
 
 
+def _titled_name(span: SpacySpan) -> bool:
+    """A person's title and a name of two words or more that the parser called an organisation
+    ("President Moody Awori", "General Ahmed Ali")."""
+    return len(span) >= 3 and span[0].lower_ in TITLE_SECTORS and all(t.pos_ == "PROPN" and t.is_title for t in span[1:])
+
+
 def _unknown_person(ctx: LinkContext, span: SpacySpan, ledger: Ledger, deferred: list[Cand],
                     surnames: Surnames) -> None:
     name = span
-    while len(name) > 1 and name[0].lower_ in TITLES:
+    titles: list[str] = []
+    while len(name) > 1 and (name[0].lower_ in TITLES or name[0].lower_ in TITLE_PREFIXES or name[0].is_punct):
+        titles.append(name[0].lower_)  # "Vice-President Moody Awori": the name is "Moody Awori"
         name = name[1:]
     info = ActorInfo(slug(name.text), name.text, None, None)
     start = absorb_title(ctx, span.start, info, ledger)
@@ -94,7 +102,7 @@ def _unknown_person(ctx: LinkContext, span: SpacySpan, ledger: Ledger, deferred:
         _apposition(ctx, span, info, ledger, deferred)
     if info.sector is None:
         before = ctx.doc[span.start - 1].lower_ if span.start > 0 else ""
-        info.sector = TITLE_SECTORS.get(span[0].lower_) or TITLE_SECTORS.get(before)
+        info.sector = next((TITLE_SECTORS[w] for w in titles if w in TITLE_SECTORS), None) or TITLE_SECTORS.get(before)
     ledger.add(Found(start, span.end, info, "text", person=True))
     surnames.remember(span.text, info)
 

@@ -18,6 +18,8 @@ TITLE_SECTORS = {
     **dict.fromkeys("gen. gen general lt. col. colonel maj. major brig. brigadier capt. captain sgt. admiral adm. lieutenant".split(), "MIL"),
     **dict.fromkeys("president minister king emir prince".split(), "GOV"),
 }
+# Words that open a compound title ("Vice-President", "Deputy Minister"): no part of a name.
+TITLE_PREFIXES = frozenset({"vice", "deputy", "acting", "former", "ex"})
 PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "ben", "de", "la"})
 
 

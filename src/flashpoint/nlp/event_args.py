@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
 from flashpoint.nlp.actor_context import quoted_tokens
+from flashpoint.nlp.actor_names import TITLE_PREFIXES, TITLES
 from flashpoint.nlp.agent_words import AgentWord, agent_word
 from flashpoint.nlp.arg_syntax import (ACTORISH_ENTS, actorish, agent_of, between_sides, claimer_verb,
                                        conjunct, end_char, in_side_clause, is_named, is_thing, is_time,
@@ -267,7 +268,8 @@ class ArgumentFinder:
                     name = f"{self.country_names.get(code, code)} {info.name}"
                     return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
                 return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
-            country = (self._demonym_before(token) or info.country or self._country_around(token)
+            country = (self._demonym_before(token) or info.country or self._title_country(left, mention)
+                       or self._country_around(token)
                        or self._nationals(token) or self._place_in(mention) or self._office_country(token))
             return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
@@ -279,6 +281,8 @@ class ArgumentFinder:
         code = self._country_of(token)
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
+        if is_named(token) and (token.lower_ in TITLES or token.lower_ in TITLE_PREFIXES):
+            return self._titled(token)  # "[Vice]-President X": the person the title names, or none
         if is_named(token):
             country = (self._demonym_before(token) or self._country_around(token) or self._nationals(token)
                        or self._office_country(token))
@@ -418,6 +422,27 @@ class ArgumentFinder:
         codes = {p.country for p in self.places for t in said if p.start <= t.idx < p.end and p.country}
         codes |= {self.country_words[t.lower_][0] for t in said if t.lower_ in self.country_words}
         return codes.pop() if len(codes) == 1 else None
+
+    def _titled(self, title: Token) -> ActorRef | None:
+        """The person a title word the parser made the head stands before ("Vice-President X")."""
+        for tok in self.doc[title.i + 1:title.i + 5]:
+            i = bisect_right(self._starts, tok.idx) - 1
+            if i >= 0 and self.mentions[i].start <= tok.idx < self.mentions[i].end and tok.ent_type_ == "PERSON":
+                return self.actor(tok)
+        return None
+
+    def _title_country(self, left: int, mention: ActorMention) -> str | None:
+        """The country word in the title before a name: "U.S. negotiator Paul Nitze", "Kenya's
+        deputy minister X" (the first one, in the argument's own phrase)."""
+        for tok in self.doc[left:]:
+            if tok.idx >= mention.start:
+                return None
+            word = self.country_words.get(tok.lower_)
+            after = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if word is not None and (after is None or after.text != "-"):  # not "US-backed"
+                named = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                return word[0] if named is not None and named.root.ent_type_ == "PERSON" else None
+        return None
 
     def _place_word(self, token: Token) -> bool:
         """A resolved place that is no country word: "Sanaa" in "Sanaa airport" owns nothing."""
