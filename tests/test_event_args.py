@@ -194,3 +194,17 @@ def test_a_country_word_in_the_title_before_a_name_is_the_persons_country(extrac
     assert source.country == "CHL"
     document = extract("The US-backed Kurdish commander Ahmad Salih rejected the offer on Monday.")
     assert events_of(document, "REJECT")[0].source.country != "USA"
+
+
+def test_protesters_with_no_country_are_the_people_of_the_one_country_named(extract):
+    document = extract("Hundreds of people demonstrated in Nairobi on Monday.")
+    source = events_of(document, "PROTEST")[0].source
+    assert (source.id, source.country, source.generic) == ("KEN_CVL", "KEN", False)
+    document = extract("Hundreds of people demonstrated in Nairobi and Kampala on Monday.")
+    source = events_of(document, "PROTEST")[0].source
+    assert source.country is None and source.generic
+
+
+def test_a_peoples_adjective_inside_a_counted_phrase_gives_its_country(extract):
+    document = extract("Thousands of Iraqi Kurds marched in Erbil on Sunday.")
+    assert events_of(document, "PROTEST")[0].source.country == "IRQ"

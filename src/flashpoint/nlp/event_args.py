@@ -79,10 +79,23 @@ class ArgumentFinder:
                 and tgt.head.pos_ == "NOUN" and not self._is_actor(tgt.head):
             left, right = phrase_bounds(tgt.head, with_of=False)  # the evidence: "an army base", "an Indian proposal"
             target.text = self.text[self.doc[left].idx:end_char(self.doc[right])]
+        if type_ in _ONE_PLACE and source is not None and source.generic and source.sector:
+            source = self._local(token, source)
         if target is None and type_ in _ONE_PLACE and token.dep_ not in ("compound", "amod") \
                 and (token.pos_ == "VERB" or source is not None):
             target = self._home_country(token, source)
         return source, target
+
+    def _local(self, token: Token, source: ActorRef) -> ActorRef:
+        """Protesters with no country of their own are the people of the one country whose places
+        the sentence names ("thousands of people marched in Lagos": Nigeria's), as PLOVER codes them."""
+        sent = token.sent
+        codes = {p.country for p in self.places if sent.start_char <= p.start < sent.end_char and p.country}
+        if len(codes) != 1:
+            return source
+        code = codes.pop()
+        return ActorRef(f"{code}_{source.sector}", f"{self.country_names.get(code, code)} {source.name}",
+                        source.text, code, source.sector)
 
     def _home_country(self, token: Token, source: ActorRef | None) -> ActorRef | None:
         """The country a one-place event happens in: the protesters' own ("Iraqi protesters"), else
@@ -268,7 +281,9 @@ class ArgumentFinder:
                     name = f"{self.country_names.get(code, code)} {info.name}"
                     return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
                 return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
-            country = (self._demonym_before(token) or info.country or self._title_country(left, mention)
+            named = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            country = (self._demonym_before(token) or (named is not None and self._demonym_before(named.root))
+                       or info.country or self._title_country(left, mention)
                        or self._country_around(token)
                        or self._nationals(token) or self._place_in(mention) or self._office_country(token))
             return ActorRef(info.id, info.name, text, country, info.sector)
