@@ -53,7 +53,11 @@ def _entity(ctx: LinkContext, span: SpacySpan, label: str, ledger: Ledger, defer
             return
     if all(i in ctx.country_at for i in range(span.start, span.end)):
         return  # a country or capital word already judged in the registry pass
+    name = _untitled(span)
     hit = ctx.fuzzy(span.text)
+    if hit is None and len(name) < len(span) and len(name) >= 2:
+        hit = ctx.fuzzy(name.text)  # "President Abdel Fattah El Sisi": the name without its title
+        span = name if hit is not None else span
     if hit is not None and hit[1] == "fuzzy":
         words = [t for t in span if t.is_alpha and t.lower_ not in PARTICLES]
         if ctx.is_place(span) or (hit[0].kind == "person" and (label != "PERSON" or len(words) < 2)):
@@ -83,6 +87,14 @@ def _link_target(ctx: LinkContext, span: SpacySpan, target: Target, how: str, le
         surnames.remember(span.text, info)
 
 
+def _untitled(span: SpacySpan) -> SpacySpan:
+    """The name without the title words (and hyphens) the parser put in front of it."""
+    name = span
+    while len(name) > 1 and (name[0].lower_ in TITLES or name[0].lower_ in TITLE_PREFIXES or name[0].is_punct):
+        name = name[1:]
+    return name
+
+
 def _titled_name(span: SpacySpan) -> bool:
     """A person's title and a name of two words or more that the parser called an organisation
     ("President Moody Awori", "General Ahmed Ali")."""
@@ -91,11 +103,8 @@ def _titled_name(span: SpacySpan) -> bool:
 
 def _unknown_person(ctx: LinkContext, span: SpacySpan, ledger: Ledger, deferred: list[Cand],
                     surnames: Surnames) -> None:
-    name = span
-    titles: list[str] = []
-    while len(name) > 1 and (name[0].lower_ in TITLES or name[0].lower_ in TITLE_PREFIXES or name[0].is_punct):
-        titles.append(name[0].lower_)  # "Vice-President Moody Awori": the name is "Moody Awori"
-        name = name[1:]
+    name = _untitled(span)
+    titles = [t.lower_ for t in span[:len(span) - len(name)]]  # "Vice-President X": the name is "X"
     info = ActorInfo(slug(name.text), name.text, None, None)
     start = absorb_title(ctx, span.start, info, ledger)
     if info.country is None and info.sector is None:
