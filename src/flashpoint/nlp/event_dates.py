@@ -58,7 +58,9 @@ def date_for_event(doc: Doc, sentence: Span, trigger: Span, dates: list[DateMent
     year before publication counts only in the event's own clause.
     """
     text = text_of(doc)
-    inside = [d for d in dates if sentence.start <= d.start and d.end <= sentence.end
+    # A date that begins in the sentence is its own even where the parser cut the sentence
+    # inside it ("on 1st | Oct 2017.").
+    inside = [d for d in dates if sentence.start <= d.start < sentence.end
               and not (is_period(text[max(0, d.start - 16):d.start]) and is_background(d.value, published))]
     if not inside:
         return None
