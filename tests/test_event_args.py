@@ -208,3 +208,21 @@ def test_protesters_with_no_country_are_the_people_of_the_one_country_named(extr
 def test_a_peoples_adjective_inside_a_counted_phrase_gives_its_country(extract):
     document = extract("Thousands of Iraqi Kurds marched in Erbil on Sunday.")
     assert events_of(document, "PROTEST")[0].source.country == "IRQ"
+
+
+def test_a_states_kind_of_actor_belongs_to_the_country_the_article_is_about(extract):
+    text = ("Chilean police arrested two men in Valparaiso on Monday. The Chilean government said the men "
+            "had planned an attack. Officers fired at a car that failed to stop.")
+    source = next(e.source for e in events_of(extract(text), "ASSAULT") if e.trigger.text == "fired")
+    assert source is not None and source.country == "CHL"
+    text = ("Chilean police arrested two men on Monday. Peru's government said the men had planned an attack. "
+            "Officers fired at a car that failed to stop.")
+    source = next(e.source for e in events_of(extract(text), "ASSAULT") if e.trigger.text == "fired")
+    assert source is None or source.country is None
+
+
+def test_a_country_abbreviation_counts_only_in_capitals(extract):
+    document = extract("Gunmen fired at a car near the market in Bangui.")
+    assert all(r.id != "CAF" for r in refs(document))
+    document = extract("US troops shelled the rebels near the border.")
+    assert events_of(document, "ASSAULT")[0].source.id == "USA_MIL"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -37,6 +38,8 @@ _OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # Events that happen in one place and, by PLOVER's convention, are directed at that place's
 # country when the text names no one else: a protest, a strike, a riot.
 _ONE_PLACE = frozenset({"PROTEST"})
+# Sectors of a state: their kinds of actor belong to the article's country when it has one.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # Prepositions of a noun event's complement that name whom it is for or against:
 # "relief for the displaced", "a ban on Iranian imports", "visas for Russian officials".
 _COMPLEMENT_PREPS = frozenset({"for", "on", "against", "to", "toward", "towards"})
@@ -57,6 +60,7 @@ class ArgumentFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._quoted = quoted_tokens(doc)
+        self._home_code: str | None = None  # computed on first use ("" for none)
 
     # -- roles ------------------------------------------------------------------------------
     def roles(self, token: Token, type_: str, of_role: frozenset[str] | None = None,
@@ -276,7 +280,7 @@ class ArgumentFinder:
             info = mention.actor
             text = phrase if len(phrase) >= len(mention.text) else mention.text
             if mention.how == "generic":
-                code = self._modifier_country(token)
+                code = self._modifier_country(token) or self._home(token, info.sector)
                 if code is not None and info.sector:  # "Kharkiv's regional governor": Ukraine's government
                     name = f"{self.country_names.get(code, code)} {info.name}"
                     return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
@@ -344,11 +348,29 @@ class ArgumentFinder:
 
     def _generic(self, token: Token, word: AgentWord, phrase: str) -> ActorRef:
         """A kind of actor ("three soldiers", "displaced families"), with the country the text gives."""
-        country = self._modifier_country(token)
+        country = self._modifier_country(token) or self._home(token, word.sector)
         if country is not None:
             name = f"{self.country_names.get(country, country)} {word.label}"
             return ActorRef(f"{country}_{word.sector}", name, phrase, country, word.sector)
         return ActorRef(word.ident, word.label, phrase, None, word.sector, generic=True)
+
+    def _home(self, token: Token, sector: str | None) -> str | None:
+        """The country an article is about, for a state's kind of actor the text gives no country
+        ("officials said", "officers fired"): the country of at least 60% of its named actors'
+        mentions (two at least), when the sentence names no other country."""
+        if sector not in _STATE_SECTORS:
+            return None
+        if self._home_code is None:
+            counts = Counter(m.actor.country for m in self.mentions
+                             if m.actor.country and m.how != "generic" and m.actor.sector != "IGO")
+            top = counts.most_common(1)
+            self._home_code = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= 0.6 * sum(counts.values()) else ""
+        if not self._home_code:
+            return None
+        sent = token.sent
+        named = {p.country for p in self.places if sent.start_char <= p.start < sent.end_char and p.country}
+        named |= {code for code in map(self._country_word, sent) if code}
+        return self._home_code if named <= {self._home_code} else None
 
     def _place_in(self, mention: ActorMention) -> str | None:
         """The country of a place named inside an actor's name: "Darfur rebels", "Donetsk separatists"."""
@@ -407,15 +429,16 @@ class ArgumentFinder:
         """A country adjective on the actor's head word: "Bosnian Serbs" are Bosnia's, "Iraqi
         Kurds" Iraq's, "Pakistani Taliban" Pakistan's."""
         for ch in token.lefts:
-            if ch.dep_ in ("amod", "compound") and ch.lower_ in self.country_words and ch.lower_ != token.lower_:
-                return self.country_words[ch.lower_][0]
+            if ch.dep_ in ("amod", "compound") and self._country_word(ch) and ch.lower_ != token.lower_:
+                return self._country_word(ch)
         return None
 
     def _nationals(self, token: Token) -> str | None:
         """A plural demonym names a country's people ("young Algerians", "thousands of Ghanaians");
         "ethnic Albanians" are a people, not a country's nationals."""
         low = token.lower_
-        if token.tag_ not in ("NNS", "NNPS") or not low.endswith("s") or any(c.lower_ == "ethnic" for c in token.lefts):
+        if token.tag_ not in ("NNS", "NNPS") or not low.endswith("s") or not token.text[:1].isupper() \
+                or any(c.lower_ == "ethnic" for c in token.lefts):
             return None
         word = self.country_words.get(low) or self.country_words.get(low[:-1])
         return word[0] if word is not None else None
@@ -435,7 +458,7 @@ class ArgumentFinder:
         sent = token.sent
         said = [t for t in sent if not in_side_clause(t)]  # "the Taliban that controls Afghanistan": not the office's
         codes = {p.country for p in self.places for t in said if p.start <= t.idx < p.end and p.country}
-        codes |= {self.country_words[t.lower_][0] for t in said if t.lower_ in self.country_words}
+        codes |= {code for code in map(self._country_word, said) if code}
         return codes.pop() if len(codes) == 1 else None
 
     def _titled(self, title: Token) -> ActorRef | None:
@@ -452,33 +475,41 @@ class ArgumentFinder:
         for tok in self.doc[left:]:
             if tok.idx >= mention.start:
                 return None
-            word = self.country_words.get(tok.lower_)
+            word = self._country_word(tok)
             after = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
             if word is not None and (after is None or after.text != "-"):  # not "US-backed"
                 named = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                return word[0] if named is not None and named.root.ent_type_ == "PERSON" else None
+                return word if named is not None and named.root.ent_type_ == "PERSON" else None
         return None
 
     def _place_word(self, token: Token) -> bool:
         """A resolved place that is no country word: "Sanaa" in "Sanaa airport" owns nothing."""
-        return token.lower_ not in self.country_words and any(
+        return not self._country_word(token) and any(
             p.start <= token.idx < p.end and p.feature != "country" for p in self.places)
 
     def _town(self, token: Token) -> bool:
         """A place the geoparser resolved that is no country (a town, a region, a landmark) and no
         capital (which acts for its government: "asked Ottawa to", "blockade Paris")."""
-        if token.lower_ in self.country_words:
+        if self._country_word(token):
             return False
         place = next((p for p in self.places if p.start <= token.idx < p.end), None)
         return place is not None and place.feature != "country" \
             and self.text[place.start:place.end].lower() not in _capitals()
 
+    def _country_word(self, token: Token) -> str | None:
+        """The country a country word names ("Indian", "Macedonia", "US"); an abbreviation only in
+        capitals ("us" and "car" are words, "US" and "CAR" countries)."""
+        word = self.country_words.get(token.lower_)
+        if word is None or (token.lower_ in _abbreviations() and not token.text.isupper()):
+            return None
+        return word[0]
+
     def _country_of(self, token: Token) -> str | None:
         """The country an unlinked argument stands for: a country word ("Indian", "Macedonia")
         or a place the geoparser resolved ("Kupiansk" -> UKR)."""
-        word = self.country_words.get(token.lower_)
+        word = self._country_word(token)
         if word is not None:
-            return word[0]
+            return word
         for place in self.places:
             if place.start <= token.idx < place.end:
                 return place.country
@@ -532,3 +563,13 @@ def _own_possession(token: Token) -> bool:
 def _capitals() -> frozenset[str]:
     """Lower-case names of the registry's capitals."""
     return frozenset(c.lower() for country in load_registry().countries.values() for c in country.capitals)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """Lower-case forms of the country names that are abbreviations in capitals only ("us", "car")."""
+    forms: dict[str, bool] = {}
+    for country in load_registry().countries.values():
+        for name in (*country.names, *country.adjectives, *country.people):
+            forms[name.lower()] = forms.get(name.lower(), True) and name.isupper()
+    return frozenset(form for form, upper in forms.items() if upper)
