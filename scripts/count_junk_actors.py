@@ -8,14 +8,18 @@ Extracts PATH (default examples/corpus, what `make run` ingests) with the workin
 nothing stored, and judges the words that stand for each actor: the mentions of the document's
 actor list and the text of every event's source and target. Words are junk when they are
 
-- a *place*: a town, region or landmark the geoparser resolved in that document ("Goma" coded
-  as COD, "Sanaa airport"); a capital acts for its government ("Kigali" for Rwanda's);
+- a *place* made an actor of its own: a town, region or landmark the geoparser resolved in that
+  document, or words headed by "prison", "airport", "market"..., under an id of their own
+  ("MALAM_FATORI", "Panorama prison"); a town that stands for its country as an event's target
+  ("Kharkiv was shelled" -> UKR) follows PLOVER and the project's tests, and a capital acts for
+  its government ("Kigali");
 - a *thing or an event*: a lower-case head word that is a vehicle, building, weapon or
   abstraction (the converter's THING_HEADS) or an event noun of the event lexicon ("attack",
   "war") and no agent noun, on a generic agent or an unknown name ("complex terrorist attack"
   -> MILITANTS); a country's own thing ("an army base" -> the army) is its owner, as SPEC codes it;
-- *no name*: an id in no registry table, no sector code and no agent noun, in words without a
-  capitalised word (a common noun phrase: "weapons", "the bush", "16-year-old insurgency").
+- *no name*: an id in no registry table, no sector code and no agent noun, or a bare country,
+  in words without a capitalised word (a common noun phrase: "weapons", "the bush",
+  "16-year-old insurgency"; "car" coded as the Central African Republic).
 
 An actor id of a document is junk when every word standing for it is; an event slot when its
 own text is. It prints the count, the share of ids, and with --list every junk id with its reason and words.
@@ -71,7 +75,7 @@ class Judge:
     def __init__(self) -> None:
         registry = load_registry()
         self.known = set(registry.countries) | set(registry.entries) | set(registry.people)
-        self.capitals = {c.lower() for country in registry.countries.values() for c in country.capitals}
+        self.countries = set(registry.countries)
         self.agents = {w.ident for w in agent_table().values()} | {slug(w.label) for w in registry.sectors}
         self.things = THING_HEADS | _event_nouns()
         self.agent_forms = set(agent_table())
@@ -86,19 +90,19 @@ class Judge:
 
     def reason(self, ident: str, text: str, generic: bool, document: Document) -> str | None:
         """Why the words ``text`` standing for ``ident`` are no actor, or None when they are one."""
-        towns = {p.text.lower() for p in document.places if p.feature != "country"} - self.capitals
+        towns = {p.text.lower() for p in document.places if p.feature != "country"}
         bare = _LEADING.sub("", text).strip()
         if bare.lower() in self.agent_forms or text.split()[0].lower() in _PRONOUNS:
             return None  # an agent noun, or a reference resolved to an earlier actor ("its fighters")
         head = _head(bare)
         low = head.lower()
-        if not ident.endswith("_GOV") and (bare.lower() in towns or head in _PLACE_HEADS):
-            return "place"  # "Goma", "Sanaa airport", "the main market of Sennar"
+        if ident not in self.known and not self.coded(ident) and (bare.lower() in towns or head in _PLACE_HEADS):
+            return "place"  # "Panorama prison", "the main market of Sennar" made an actor of their own
         thing = bool(_singular(low) & self.things) and not _singular(low) & self.agent_heads
         if thing and head == low and (generic or ident in self.agents or not self.coded(ident)):
             return "thing"
-        if not self.coded(ident) and not re.search(r"\b[A-Z]", bare):
-            return "no name"
+        if (not self.coded(ident) or ident in self.countries) and not re.search(r"\b[A-Z]", bare):
+            return "no name"  # "the bush"; "car" coded as the Central African Republic
         return None
 
 

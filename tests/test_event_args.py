@@ -168,20 +168,6 @@ def test_the_subjects_own_people_are_not_the_target(extract):
     assert all(e.target is None or e.target.country != "PER" for e in document.events)
 
 
-def test_a_town_is_no_actor_but_a_capital_acts_for_its_government(extract):
-    document = extract("Russian forces shelled Kharkiv overnight, killing three people.")
-    assert all(r.text != "Kharkiv" for r in refs(document))
-    document = extract("The minister asked Ottawa to release the funds.")
-    target = events_of(document, "REQUEST")[0].target
-    assert target is not None and target.country == "CAN"
-
-
-def test_a_town_owns_no_building(extract):
-    document = extract("Rebels shelled the Kandahar airport on Sunday.")
-    assert all(r.country != "AFG" or r.sector for r in refs(document))
-    assert all("airport" not in r.text for r in refs(document))
-
-
 def test_a_title_the_parser_took_for_an_organisation_is_no_part_of_the_name(extract):
     document = extract("Vice-President Mwangi Odera has declined to resign.")
     source = events_of(document, "REJECT")[0].source

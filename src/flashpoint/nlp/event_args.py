@@ -295,8 +295,6 @@ class ArgumentFinder:
             return None
         head_left, _ = phrase_bounds(token, with_of=False)
         head_phrase = self.text[self.doc[head_left].idx:end_char(token)]
-        if self._town(token):
-            return None  # "shelled Kharkiv", "attacked Sake": a place is no actor (SPEC)
         code = self._country_of(token)
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
@@ -310,7 +308,7 @@ class ArgumentFinder:
         if word is not None:
             return self._generic(token, word, phrase)
         owner = self._owner(token)
-        if owner is not None and owner.i != token.i and not self._place_word(owner):
+        if owner is not None and owner.i != token.i:
             ref = self.actor(owner)  # "Iranian imports": Iran; "the army's convoy": the army
             if ref is not None:
                 ref.text = phrase
@@ -482,20 +480,6 @@ class ArgumentFinder:
                 return word if named is not None and named.root.ent_type_ == "PERSON" else None
         return None
 
-    def _place_word(self, token: Token) -> bool:
-        """A resolved place that is no country word: "Sanaa" in "Sanaa airport" owns nothing."""
-        return not self._country_word(token) and any(
-            p.start <= token.idx < p.end and p.feature != "country" for p in self.places)
-
-    def _town(self, token: Token) -> bool:
-        """A place the geoparser resolved that is no country (a town, a region, a landmark) and no
-        capital (which acts for its government: "asked Ottawa to", "blockade Paris")."""
-        if self._country_word(token):
-            return False
-        place = next((p for p in self.places if p.start <= token.idx < p.end), None)
-        return place is not None and place.feature != "country" \
-            and self.text[place.start:place.end].lower() not in _capitals()
-
     def _country_word(self, token: Token) -> str | None:
         """The country a country word names ("Indian", "Macedonia", "US"); an abbreviation only in
         capitals ("us" and "car" are words, "US" and "CAR" countries)."""
@@ -557,12 +541,6 @@ class ArgumentFinder:
 def _own_possession(token: Token) -> bool:
     """A phrase the subject owns by a pronoun: "its troops", "their ambassador"."""
     return any(c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in token.children)
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[str]:
-    """Lower-case names of the registry's capitals."""
-    return frozenset(c.lower() for country in load_registry().countries.values() for c in country.capitals)
 
 
 @lru_cache(maxsize=1)
