@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from flashpoint.datafiles import read_table  # noqa: E402
 from flashpoint.nlp.registry import _ISO3, SECTORS, slug  # noqa: E402
 
-MIN_ROLE_END = "2005-01-01"  # people whose every role ended before this are left out
+MIN_ROLE_END = "1946-01-01"  # people whose every role ended before this are left out (news archives reach back to the 1980s)
 # The dictionaries stop in 2019: a role they leave open ends here, so a later article codes the
 # person by country alone rather than by a post they may no longer hold.
 DATA_END = "2020-01-01"

@@ -102,3 +102,13 @@ def test_linker_builds_matchers_from_the_first_doc_without_nlp(nlp):
     linker = ActorLinker(load_registry())
     mentions = linker.link(nlp("The Houthis fired a missile."), None)
     assert [m.actor.id for m in mentions] == ["HOUTHIS"]
+
+
+def test_a_registry_person_is_found_behind_the_title_the_parser_put_in_the_name():
+    from flashpoint.extract import Extractor
+    from flashpoint.models import Article
+
+    document = Extractor.load().extract(
+        Article(text="President Abdel Fattah El Sisi rejected the proposal on Monday.", source="t",
+                published="2020-03-02"), "t")
+    assert any(a.id == "ABDEL_FATTAH_EL_SISI" and a.country == "EGY" and a.sector == "GOV" for a in document.actors)

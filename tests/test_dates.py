@@ -123,3 +123,13 @@ def test_verbs_of_one_statement_share_its_day(extractor):
     found = extractor.extract(Article(text=text, source="t.txt", published="2025-03-14", language="en"), "t").events
     accusation = next(e for e in found if e.type == "ACCUSE")
     assert accusation.date is not None and accusation.date.value == "2025-03-11"
+
+
+def test_a_date_the_sentence_split_cut_belongs_to_the_sentence_it_begins_in(nlp):
+    text = "The general visited the troops in Maiduguri on 2nd Oct 2016. He praised them."
+    doc = nlp(text)
+    dates = find_dates(doc, "2016-10-05")
+    cut = text.index("Oct")  # as if the parser had ended the sentence inside the date
+    trigger = text.index("visited")
+    d = date_for_event(doc, Span(0, cut, text[:cut]), Span(trigger, trigger + 7, "visited"), dates)
+    assert d is not None and d.value == "2016-10-02"

@@ -135,3 +135,80 @@ def test_a_peoples_country_comes_from_its_adjective_or_its_demonym(extract):
     doc = extract("Ethnic Hungarians rallied in Cluj on Sunday.")
     rally = next(e for e in doc.events if e.type == "PROTEST")
     assert rally.source is None or rally.source.country != "HUN"
+
+
+# -- issue 12, part 2: the right country, the right target ----------------------------------
+def test_a_state_word_takes_the_country_its_phrase_names(extract):
+    document = extract("Security forces in Togo have tortured dozens of Ghanaian traders, a rights group said.")
+    event = events_of(document, "ASSAULT")[0]
+    assert (event.source.id, event.source.country) == ("TGO_MIL", "TGO")
+    assert event.target is not None and event.target.country == "GHA"
+
+
+def test_forces_from_several_countries_belong_to_none_of_them(extract):
+    document = extract("Troops from Benin, Togo and Ghana attacked the rebels near the border.")
+    source = events_of(document, "ASSAULT")[0].source
+    assert source is not None and source.country is None and source.sector == "MIL"
+    document = extract("Troops from Chad attacked the rebels near the border.")
+    assert events_of(document, "ASSAULT")[0].source.id == "TCD_MIL"
+
+
+def test_members_from_a_named_group_are_that_group(extract):
+    document = extract("Fighters from the Islamic State attacked the town at dawn.")
+    assert events_of(document, "ASSAULT")[0].source.id == "ISIS"
+
+
+def test_the_subjects_own_people_are_not_the_target(extract):
+    document = extract("Kenya recalled its ambassador to Uganda on Tuesday.")
+    target = events_of(document, "SANCTION")[0].target
+    assert target is not None and target.country == "UGA"
+    document = extract("Egypt offered its troops to Libya.")
+    assert events_of(document, "AGREE")[0].target.country == "LBY"
+    document = extract("Peru mobilised its reserve units.")
+    assert all(e.target is None or e.target.country != "PER" for e in document.events)
+
+
+def test_a_title_the_parser_took_for_an_organisation_is_no_part_of_the_name(extract):
+    document = extract("Vice-President Mwangi Odera has declined to resign.")
+    source = events_of(document, "REJECT")[0].source
+    assert source.id == "MWANGI_ODERA" and source.sector == "GOV"
+
+
+def test_a_country_word_in_the_title_before_a_name_is_the_persons_country(extract):
+    document = extract("Chilean negotiator Pablo Ortega rejected the offer on Monday.")
+    source = events_of(document, "REJECT")[0].source
+    assert source.country == "CHL"
+    document = extract("The US-backed Kurdish commander Ahmad Salih rejected the offer on Monday.")
+    assert events_of(document, "REJECT")[0].source.country != "USA"
+
+
+def test_protesters_with_no_country_are_the_people_of_the_one_country_named(extract):
+    document = extract("Hundreds of people demonstrated in Nairobi on Monday.")
+    source = events_of(document, "PROTEST")[0].source
+    assert (source.id, source.country, source.generic) == ("KEN_CVL", "KEN", False)
+    document = extract("Hundreds of people demonstrated in Nairobi and Kampala on Monday.")
+    source = events_of(document, "PROTEST")[0].source
+    assert source.country is None and source.generic
+
+
+def test_a_peoples_adjective_inside_a_counted_phrase_gives_its_country(extract):
+    document = extract("Thousands of Iraqi Kurds marched in Erbil on Sunday.")
+    assert events_of(document, "PROTEST")[0].source.country == "IRQ"
+
+
+def test_a_states_kind_of_actor_belongs_to_the_country_the_article_is_about(extract):
+    text = ("Chilean police arrested two men in Valparaiso on Monday. The Chilean government said the men "
+            "had planned an attack. Officers fired at a car that failed to stop.")
+    source = next(e.source for e in events_of(extract(text), "ASSAULT") if e.trigger.text == "fired")
+    assert source is not None and source.country == "CHL"
+    text = ("Chilean police arrested two men on Monday. Peru's government said the men had planned an attack. "
+            "Officers fired at a car that failed to stop.")
+    source = next(e.source for e in events_of(extract(text), "ASSAULT") if e.trigger.text == "fired")
+    assert source is None or source.country is None
+
+
+def test_a_country_abbreviation_counts_only_in_capitals(extract):
+    document = extract("Gunmen fired at a car near the market in Bangui.")
+    assert all(r.id != "CAF" for r in refs(document))
+    document = extract("US troops shelled the rebels near the border.")
+    assert events_of(document, "ASSAULT")[0].source.id == "USA_MIL"

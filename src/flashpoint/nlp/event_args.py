@@ -9,45 +9,40 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from flashpoint.models import ActorMention, ActorRef, Place
-from flashpoint.nlp.background import another_occasion
 from flashpoint.nlp.actor_context import quoted_tokens
+from flashpoint.nlp.actor_names import TITLE_PREFIXES, TITLES
 from flashpoint.nlp.agent_words import AgentWord, agent_word
+from flashpoint.nlp.arg_syntax import (ACTORISH_ENTS, actorish, agent_of, between_sides, claimer_verb,
+                                       conjunct, end_char, is_named, is_thing, is_time,
+                                       light_governor, phrase_bounds, pobj, pobj_of, resolve_relative)
+from flashpoint.nlp.arg_countries import CountryClues
 from flashpoint.nlp.docview import text_of
 from flashpoint.nlp.wordlists import words
 
 if TYPE_CHECKING:
     from flashpoint.nlp.events import EventContext
 
-_SUBJ = ("nsubj", "csubj")
+__all__ = ["ArgumentFinder", "agent_of"]
+
 _RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "ASSAULT"})
-_CONTROL_OBJ = ("dobj", "dative")  # "urged X to", "forced X to": the object does the xcomp
-_NP_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "quantmod", "npadvmod"})
-_NP_RIGHT_OF = frozenset({"of", "from"})
-_ACTORISH_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "FAC"})
 # Types whose target may be a thing rather than an actor ("attacked a checkpoint").
 _THING_TARGETS = frozenset({"ASSAULT", "COERCE"})
 # Prepositions that name who an event is directed at ("offered aid to X", "talks with X").
 _RECIPIENT_PREPS = frozenset({"to", "with", "against", "on", "from", "toward", "towards", "over", "upon"})
 # Prepositions inside a thing's phrase that name whose it is ("calls by X", "an appeal from X").
 _NONPERSON_PRONOUNS = frozenset({"it", "they", "its", "their"})
-# Named entities that can stand in an actor slot by themselves (a place or a date never does).
-_NAMED_ACTOR_ENTS = frozenset({"NORP", "ORG", "PERSON"})
-_NOT_ACTOR_ENTS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "MONEY", "QUANTITY", "PERCENT",
-                             "CARDINAL", "ORDINAL", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+# Possessive pronouns that make an object the subject's own ("offered its troops to X").
+_OWN_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 # Events that happen in one place and, by PLOVER's convention, are directed at that place's
 # country when the text names no one else: a protest, a strike, a riot.
 _ONE_PLACE = frozenset({"PROTEST"})
 # Prepositions of a noun event's complement that name whom it is for or against:
 # "relief for the displaced", "a ban on Iranian imports", "visas for Russian officials".
-# Verbs whose object is an effort that the subject makes: "led the push to retake", "launched a
-# bid to seize", "made an attempt to storm".
-_LEADING = frozenset("lead spearhead head launch mount direct organize organise join begin start resume "
-                     "continue make step renew".split())
 _COMPLEMENT_PREPS = frozenset({"for", "on", "against", "to", "toward", "towards"})
 _OWNER_PREPS = frozenset({"by", "from", "of", "to", "with", "against", "on"})
 
 
-class ArgumentFinder:
+class ArgumentFinder(CountryClues):
     """Finds who did what to whom around a trigger; built once per document."""
 
     def __init__(self, doc: Doc, mentions: list[ActorMention], context: "EventContext",
@@ -61,6 +56,7 @@ class ArgumentFinder:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self._quoted = quoted_tokens(doc)
+        self._home_code: str | None = None  # computed on first use ("" for none)
 
     # -- roles ------------------------------------------------------------------------------
     def roles(self, token: Token, type_: str, of_role: frozenset[str] | None = None,
@@ -71,22 +67,35 @@ class ArgumentFinder:
             src, tgt = self._noun_roles(token, type_, of_role, poss_role)
         else:
             src, tgt = self._verb_roles(token, type_, words)
-            between = _between(token) if src is None and tgt is None else None
+            between = between_sides(token) if src is None and tgt is None else None
             if between:
                 src, tgt = between  # "fighting between the army and M23 reached the town" (a gerund)
         if src is not None and tgt is None and type_ in _RECIPROCAL:
-            tgt = _conjunct(src)
+            tgt = conjunct(src)
         if src is not None and tgt is not None and src.i == tgt.i:
             tgt = None
         source, target = self.actor(src), self.actor(tgt)
         if target is not None and tgt is not None and tgt.dep_ in ("amod", "compound", "nmod", "poss") \
                 and tgt.head.pos_ == "NOUN" and not self._is_actor(tgt.head):
-            left, right = _phrase_bounds(tgt.head, with_of=False)  # the evidence: "an army base", "an Indian proposal"
-            target.text = self.text[self.doc[left].idx:_end(self.doc[right])]
+            left, right = phrase_bounds(tgt.head, with_of=False)  # the evidence: "an army base", "an Indian proposal"
+            target.text = self.text[self.doc[left].idx:end_char(self.doc[right])]
+        if type_ in _ONE_PLACE and source is not None and source.generic and source.sector:
+            source = self._local(token, source)
         if target is None and type_ in _ONE_PLACE and token.dep_ not in ("compound", "amod") \
                 and (token.pos_ == "VERB" or source is not None):
             target = self._home_country(token, source)
         return source, target
+
+    def _local(self, token: Token, source: ActorRef) -> ActorRef:
+        """Protesters with no country of their own are the people of the one country whose places
+        the sentence names ("thousands of people marched in Lagos": Nigeria's), as PLOVER codes them."""
+        sent = token.sent
+        codes = {p.country for p in self.places if sent.start_char <= p.start < sent.end_char and p.country}
+        if len(codes) != 1:
+            return source
+        code = codes.pop()
+        return ActorRef(f"{code}_{source.sector}", f"{self.country_names.get(code, code)} {source.name}",
+                        source.text, code, source.sector)
 
     def _home_country(self, token: Token, source: ActorRef | None) -> ActorRef | None:
         """The country a one-place event happens in: the protesters' own ("Iraqi protesters"), else
@@ -116,17 +125,30 @@ class ArgumentFinder:
                 target = ch
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and target is None:
             target = verb.head  # "a missile fired by the Houthis", "civilians killed by ..."
-        if target is None or _is_thing(target, self.context):
+        if target is None or is_thing(target, self.context):
             target = self._prep_object(verb, type_, self.context.target_preps) or target
         if target is not None and target.pos_ == "NUM" and type_ != "ASSAULT":
             target = None
         if target is None or not self._is_actor(target):
             target = self._actor_behind(verb, target) or (target if type_ in _THING_TARGETS else None)
+        elif type_ not in _THING_TARGETS and _own_possession(target):
+            target = self._recipient(verb, target)  # "offered its troops to Lebanon": Lebanon
         return source, target
+
+    def _recipient(self, verb: Token, thing: Token) -> Token | None:
+        """Whom the subject's own people or things go to or come from ("recalled its ambassador to
+        Moscow", "withdrew its troops from Lebanon"); none when the sentence does not say."""
+        for head in (verb, thing):
+            for ch in head.children:
+                if ch.dep_ in ("prep", "dative") and ch.lower_ in _RECIPIENT_PREPS:
+                    obj = pobj_of(ch)
+                    if obj is not None and self._is_actor(obj) and not is_time(obj):
+                        return obj
+        return None
 
     def _is_actor(self, token: Token) -> bool:
         """Whether a token names an actor: a linked mention covers it, or it is a named entity."""
-        if token.ent_type_ in _ACTORISH_ENTS or token.pos_ == "PROPN":
+        if token.ent_type_ in ACTORISH_ENTS or token.pos_ == "PROPN":
             return True
         i = bisect_right(self._starts, token.idx) - 1
         if i >= 0 and self.mentions[i].start <= token.idx < self.mentions[i].end:
@@ -139,16 +161,16 @@ class ArgumentFinder:
         cancel", "refused to meet Jordan's king"."""
         for ch in verb.children:
             if ch.dep_ in ("prep", "dative") and ch.lower_ in _RECIPIENT_PREPS:
-                obj = _pobj_of(ch)
-                if obj is not None and self._is_actor(obj) and not _is_time(obj):
+                obj = pobj_of(ch)
+                if obj is not None and self._is_actor(obj) and not is_time(obj):
                     return obj
         if thing is not None:
             for ch in thing.children:
-                if ch.dep_ in ("amod", "compound", "poss", "nmod") and self._is_actor(ch) and not _is_time(ch):
+                if ch.dep_ in ("amod", "compound", "poss", "nmod") and self._is_actor(ch) and not is_time(ch):
                     return ch
                 if ch.dep_ in ("prep", "agent") and ch.lower_ in _OWNER_PREPS:
-                    obj = _pobj_of(ch)
-                    if obj is not None and self._is_actor(obj) and not _is_time(obj):
+                    obj = pobj_of(ch)
+                    if obj is not None and self._is_actor(obj) and not is_time(obj):
                         return obj
         for ch in verb.children:
             if ch.dep_ == "ccomp":
@@ -170,25 +192,25 @@ class ArgumentFinder:
             if ch.dep_ == "poss":
                 if poss_role and "tgt" in poss_role:
                     target = ch
-                elif ch.ent_type_ != "DATE" and not _is_time(ch):
+                elif ch.ent_type_ != "DATE" and not is_time(ch):
                     source = ch
-            elif ch.dep_ in ("compound", "amod", "nmod") and source is None and _actorish(ch):
+            elif ch.dep_ in ("compound", "amod", "nmod") and source is None and actorish(ch):
                 source = ch
-        between = _between(noun)
+        between = between_sides(noun)
         if between:
             source, target = between
-        of_obj = _pobj(noun, "of")
-        if of_obj is not None and not _is_time(of_obj):
+        of_obj = pobj(noun, "of")
+        if of_obj is not None and not is_time(of_obj):
             if of_role and "src" in of_role:
                 source = source or of_obj
             else:
                 target = target or of_obj
         source = source or self._prep_object(noun, type_, self.context.source_preps)
         target = target or self._prep_object(noun, type_, self.context.target_preps) or self._complement(noun)
-        claimer = _claimer(noun)
+        claimer = claimer_verb(noun)
         if claimer is not None:
             source = source or agent_of(claimer)
-        governor = _light_governor(noun, self.context.light)
+        governor = light_governor(noun, self.context.light)
         if governor is not None:
             source = source or agent_of(governor)
             target = target or self._prep_object(governor, type_, self.context.target_preps)
@@ -200,8 +222,8 @@ class ArgumentFinder:
         for ch in noun.children:
             if ch.dep_ != "prep" or ch.lower_ not in _COMPLEMENT_PREPS:
                 continue
-            obj = _pobj_of(ch)
-            if obj is None or _is_time(obj):
+            obj = pobj_of(ch)
+            if obj is None or is_time(obj):
                 continue
             if self._is_actor(obj):
                 return obj
@@ -225,7 +247,7 @@ class ArgumentFinder:
             if types is None or type_ not in types:
                 continue
             obj = next((g for g in ch.children if g.dep_ == "pobj"), None)
-            if obj is not None and not _is_time(obj) and not _is_thing(obj, self.context):
+            if obj is not None and not is_time(obj) and not is_thing(obj, self.context):
                 return obj
         return None
 
@@ -234,10 +256,13 @@ class ArgumentFinder:
         """The ActorRef for the noun phrase headed by ``token`` (registry actor when a mention covers it)."""
         if token is None:
             return None
-        token = _resolve_relative(token)
-        left, right = _phrase_bounds(token)
-        phrase = self.text[self.doc[left].idx:_end(self.doc[right])]
-        mention = self._mention_in(self.doc[left].idx, _end(self.doc[right]), token)
+        token = resolve_relative(token)
+        left, right = phrase_bounds(token)
+        phrase = self.text[self.doc[left].idx:end_char(self.doc[right])]
+        mention = self._mention_in(self.doc[left].idx, end_char(self.doc[right]), token)
+        if mention is not None and not (mention.start <= token.idx < mention.end) \
+                and mention.actor.id == mention.actor.country and agent_word(token) is not None:
+            mention = None  # "troops from Chad": Chad's military (below), not Chad itself
         if mention is None and token.lower_ in _NONPERSON_PRONOUNS:
             if self._quoted[token.i]:
                 return None  # "they" in a quotation is not the speaker's side: left empty
@@ -251,22 +276,27 @@ class ArgumentFinder:
             info = mention.actor
             text = phrase if len(phrase) >= len(mention.text) else mention.text
             if mention.how == "generic":
-                code = self._modifier_country(token)
+                code = self._modifier_country(token) or self._home(token, info.sector)
                 if code is not None and info.sector:  # "Kharkiv's regional governor": Ukraine's government
                     name = f"{self.country_names.get(code, code)} {info.name}"
                     return ActorRef(f"{code}_{info.sector}", name, text, code, info.sector)
                 return ActorRef(info.id, info.name, text, None, info.sector, generic=True)
-            country = (self._demonym_before(token) or info.country or self._country_around(token)
+            named = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            country = (self._demonym_before(token) or (named is not None and self._demonym_before(named.root))
+                       or info.country or self._title_country(left, mention)
+                       or self._country_around(token)
                        or self._nationals(token) or self._place_in(mention) or self._office_country(token))
             return ActorRef(info.id, info.name, text, country, info.sector)
         if token.pos_ == "PRON" or token.like_num or token.is_punct:
             return None
-        head_left, _ = _phrase_bounds(token, with_of=False)
-        head_phrase = self.text[self.doc[head_left].idx:_end(token)]
+        head_left, _ = phrase_bounds(token, with_of=False)
+        head_phrase = self.text[self.doc[head_left].idx:end_char(token)]
         code = self._country_of(token)
         if code is not None:
             return ActorRef(code, self.country_names.get(code, code), phrase, code, None)
-        if _is_named(token):
+        if is_named(token) and (token.lower_ in TITLES or token.lower_ in TITLE_PREFIXES):
+            return self._titled(token)  # "[Vice]-President X": the person the title names, or none
+        if is_named(token):
             country = (self._demonym_before(token) or self._country_around(token) or self._nationals(token)
                        or self._office_country(token))
             return ActorRef(head_phrase, head_phrase, phrase, country, None)
@@ -285,39 +315,29 @@ class ArgumentFinder:
         """A named actor whose members a kind of actor is: "fighters of [Hamas]", "[its] attack helicopters"."""
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
         if owner is not None:
-            found = self._mention_in(owner.idx, _end(owner), owner)
+            found = self._mention_in(owner.idx, end_char(owner), owner)
             if found is not None and found.how != "generic" and not found.actor.id.endswith(("_CVL",)):
                 return found
-        obj = _pobj(token, "of")
-        if obj is None:
-            return None
-        left, right = _phrase_bounds(obj)
-        found = self._mention_in(self.doc[left].idx, _end(self.doc[right]), obj)
-        return found if found is not None and found.how != "generic" else None
-
-    def _modifier_country(self, token: Token) -> str | None:
-        """The country a kind of actor's modifiers name: "Kharkiv's governor", "Malian villagers"."""
-        for ch in token.children:
-            if ch.dep_ in ("amod", "compound", "nmod", "poss"):
-                code = self._country_of(ch)
-                if code:
-                    return code
-        return self._country_around(token)
+        for word in ("of", "from"):
+            obj = pobj(token, word)
+            if obj is None:
+                continue
+            left, right = phrase_bounds(obj)
+            found = self._mention_in(self.doc[left].idx, end_char(self.doc[right]), obj)
+            if found is None or found.how == "generic":
+                return None
+            if word == "from" and found.actor.id == found.actor.country:
+                return None  # "refugees from Syria" stay refugees (of Syria), not Syria itself
+            return found  # "fighters of Hamas", "fighters from the Islamic State"
+        return None
 
     def _generic(self, token: Token, word: AgentWord, phrase: str) -> ActorRef:
         """A kind of actor ("three soldiers", "displaced families"), with the country the text gives."""
-        country = self._modifier_country(token)
+        country = self._modifier_country(token) or self._home(token, word.sector)
         if country is not None:
             name = f"{self.country_names.get(country, country)} {word.label}"
             return ActorRef(f"{country}_{word.sector}", name, phrase, country, word.sector)
         return ActorRef(word.ident, word.label, phrase, None, word.sector, generic=True)
-
-    def _place_in(self, mention: ActorMention) -> str | None:
-        """The country of a place named inside an actor's name: "Darfur rebels", "Donetsk separatists"."""
-        for place in self.places:
-            if mention.start <= place.start and place.end <= mention.end and place.country:
-                return place.country
-        return None
 
     def _antecedent(self, pronoun: Token) -> ActorMention | None:
         """What "it" or "they" stands for: the last actor with a country or sector named before it
@@ -352,62 +372,12 @@ class ArgumentFinder:
             return None
         return m if m.text.lower() not in _NONPERSON_PRONOUNS else None
 
-    def _country_around(self, token: Token) -> str | None:
-        """The country an actor phrase places itself in: "rebels in the Ivory Coast",
-        "the Albanians of southern Serbia", "Kurds from Iraq"."""
-        for ch in token.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("in", "of", "from"):
-                obj = _pobj_of(ch)
-                if obj is not None:
-                    code = self._country_of(obj)
-                    if code is not None:
-                        return code
-        return None
-
-    def _demonym_before(self, token: Token) -> str | None:
-        """A country adjective on the actor's head word: "Bosnian Serbs" are Bosnia's, "Iraqi
-        Kurds" Iraq's, "Pakistani Taliban" Pakistan's."""
-        for ch in token.lefts:
-            if ch.dep_ in ("amod", "compound") and ch.lower_ in self.country_words and ch.lower_ != token.lower_:
-                return self.country_words[ch.lower_][0]
-        return None
-
-    def _nationals(self, token: Token) -> str | None:
-        """A plural demonym names a country's people ("young Algerians", "thousands of Ghanaians");
-        "ethnic Albanians" are a people, not a country's nationals."""
-        low = token.lower_
-        if token.tag_ not in ("NNS", "NNPS") or not low.endswith("s") or any(c.lower_ == "ethnic" for c in token.lefts):
-            return None
-        word = self.country_words.get(low) or self.country_words.get(low[:-1])
-        return word[0] if word is not None else None
-
-    def _office_country(self, token: Token) -> str | None:
-        """A person named with a state office ("President Abdelaziz Bouteflika", "Judge Ana Ruiz")
-        who is in no registry holds it in the one country the sentence names, if it names one."""
-        if token.ent_type_ != "PERSON":
-            return None
-        titles = words("state_title")
-        first = token
-        while first.i > 0 and first.doc[first.i - 1].ent_type_ == "PERSON":
-            first = first.doc[first.i - 1]
-        before = [t.lower_.rstrip(".") for t in first.doc[max(0, first.i - 3):first.i + 1]]
-        if not any(w in titles for w in before):
-            return None
-        sent = token.sent
-        said = [t for t in sent if not _in_side_clause(t)]  # "the Taliban that controls Afghanistan": not the office's
-        codes = {p.country for p in self.places for t in said if p.start <= t.idx < p.end and p.country}
-        codes |= {self.country_words[t.lower_][0] for t in said if t.lower_ in self.country_words}
-        return codes.pop() if len(codes) == 1 else None
-
-    def _country_of(self, token: Token) -> str | None:
-        """The country an unlinked argument stands for: a country word ("Indian", "Macedonia")
-        or a place the geoparser resolved ("Kupiansk" -> UKR)."""
-        word = self.country_words.get(token.lower_)
-        if word is not None:
-            return word[0]
-        for place in self.places:
-            if place.start <= token.idx < place.end:
-                return place.country
+    def _titled(self, title: Token) -> ActorRef | None:
+        """The person a title word the parser made the head stands before ("Vice-President X")."""
+        for tok in self.doc[title.i + 1:title.i + 5]:
+            i = bisect_right(self._starts, tok.idx) - 1
+            if i >= 0 and self.mentions[i].start <= tok.idx < self.mentions[i].end and tok.ent_type_ == "PERSON":
+                return self.actor(tok)
         return None
 
     def _mention_in(self, start: int, end: int, head: Token) -> ActorMention | None:
@@ -432,7 +402,7 @@ class ArgumentFinder:
         near.extend(c for c in token.children if c.dep_ in ("compound", "amod", "nmod"))
         actor = agent_of(token) if token.pos_ == "VERB" else None
         if token.pos_ != "VERB":
-            governor = _light_governor(token, self.context.light)
+            governor = light_governor(token, self.context.light)
             if governor is not None:
                 actor = agent_of(governor)
             elif token.dep_ in ("dobj", "pobj") and token.head.pos_ == "VERB":
@@ -449,168 +419,6 @@ class ArgumentFinder:
         return None
 
 
-def agent_of(verb: Token, depth: int = 0) -> Token | None:
-    """Who does the verb: its subject, the "by" agent of a passive, or a controlling clause's subject."""
-    if depth > 4:
-        return None
-    passive = any(ch.dep_ in ("nsubjpass", "auxpass") for ch in verb.children)
-    for ch in verb.children:
-        if ch.dep_ == "agent":
-            return next((g for g in ch.children if g.dep_ == "pobj"), None)
-        if ch.dep_ in _SUBJ and not passive:
-            return ch
-    if passive:
-        return None
-    head = verb.head
-    if head == verb:
-        return None
-    if verb.dep_ == "xcomp":
-        controller = next((c for c in head.children if c.dep_ in _CONTROL_OBJ), None)
-        if controller is None:
-            on = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
-            controller = _pobj_of(on) if on is not None else None
-        if controller is not None and head.lemma_.lower() in _LEADING and _inanimate(controller):
-            controller = None  # "X led the push to retake the town": X retakes, not the push
-        return controller or agent_of(head, depth + 1)
-    if verb.dep_ == "advcl" and head.lemma_.lower() in words("stopping"):
-        plan = next((c for c in head.children if c.dep_ == "dobj"), None)  # "foiled a plot [to bomb]"
-        return _plan_owner(plan) if plan is not None else None
-    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-        if another_occasion(verb, head):
-            return None  # "held the line, a day after shelling killed 14": not the holders' killing
-        return agent_of(head, depth + 1)
-    if verb.dep_ == "acomp":  # "Syria is willing to withdraw": the adjective's subject
-        return agent_of(head, depth + 1)
-    if verb.dep_ == "relcl":
-        return None
-    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        owner = _plan_owner(head)
-        if owner is not None:
-            return owner  # "a plan by Islamic State militants to attack", "the group's bid to seize"
-        if head.dep_ == "dobj" and head.head.lemma_.lower() not in words("stopping"):
-            return agent_of(head.head, depth + 1)  # "X led the push to retake the town": X retakes
-        return None  # "the army foiled a plot to bomb the prison": the army is no bomber
-    if verb.dep_ == "pcomp" and head.head.pos_ == "VERB" and head.lower_ not in ("of", "for"):
-        return agent_of(head.head, depth + 1)
-    return None
-
-
-def _in_side_clause(token: Token) -> bool:
-    """Inside a relative or participial clause that describes a noun."""
-    return any(a.dep_ in ("relcl", "acl") for a in (token, *token.ancestors))
-
-
-def _plan_owner(noun: Token) -> Token | None:
-    """Whose plan, plot or bid a noun is: its "by" phrase or its possessor."""
-    for ch in noun.children:
-        if ch.dep_ == "prep" and ch.lower_ == "by":
-            return next((g for g in ch.children if g.dep_ == "pobj"), None)
-        if ch.dep_ == "poss" and ch.pos_ != "PRON":
-            return ch
-    return None
-
-
-def _light_governor(noun: Token, light: frozenset[str]) -> Token | None:
-    """The light verb that performs an event noun: "carried out an airstrike", "the deal X reached"."""
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in light:
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prt" and noun.head.head.lemma_.lower() in light:
-        return noun.head.head
-    for ch in noun.children:
-        if ch.dep_ == "relcl" and ch.lemma_.lower() in light:
-            return ch
-    return None
-
-
-def _between(noun: Token) -> tuple[Token, Token | None] | None:
-    """"talks between X and Y", "fighting between X and Y"."""
-    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"), None)
-    if prep is None:
-        return None
-    first = _pobj_of(prep)
-    if first is None:
-        return None
-    for ch in first.lefts:
-        if ch.dep_ in ("nmod", "compound") and _conjunct(ch) is not None:
-            return ch, first  # "between the army and M23 rebels" parsed as one phrase: two sides
-    return first, _conjunct(first)
-
-
-def _conjunct(token: Token) -> Token | None:
-    return next((c for c in token.children if c.dep_ == "conj"), None)
-
-
-def _pobj(head: Token, prep_word: str) -> Token | None:
-    for ch in head.children:
-        if ch.dep_ == "prep" and ch.lower_ == prep_word:
-            return _pobj_of(ch)
-    return None
-
-
-def _pobj_of(prep: Token) -> Token | None:
-    return next((g for g in prep.children if g.dep_ == "pobj"), None)
-
-
-def _resolve_relative(token: Token) -> Token:
-    """"fighters who attacked": the relative pronoun stands for the noun the clause modifies."""
-    if token.tag_ in ("WP", "WDT") and token.head.dep_ == "relcl":
-        return token.head.head
-    return token
-
-
-def _phrase_bounds(token: Token, with_of: bool = True) -> tuple[int, int]:
-    """Token indices of the noun phrase: left modifiers, the head, and an "of/from" phrase."""
-    left = token.i
-    for ch in token.lefts:
-        if ch.dep_ in _NP_LEFT or (ch.dep_ == "det" and ch.tag_ != "DT"):
-            left = min(left, ch.left_edge.i)
-    right = token.i
-    if with_of:
-        for ch in token.rights:
-            if ch.dep_ == "prep" and ch.lower_ in _NP_RIGHT_OF:
-                right = max(right, ch.right_edge.i)
-            elif ch.dep_ == "conj" and ch.i == right + 2 or ch.dep_ == "cc" and ch.i == right + 1:
-                continue
-    while left < token.i and token.doc[left].is_punct:
-        left += 1
-    return left, right
-
-
-def _end(token: Token) -> int:
-    return token.idx + len(token.text)
-
-
-def _claimer(noun: Token) -> Token | None:
-    """The verb of "X claimed responsibility for [the bombing]", "X took credit for [the attack]"."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
-        return None
-    owner = noun.head.head
-    if owner.lemma_.lower() not in ("responsibility", "credit", "blame") or owner.dep_ != "dobj":
-        return None
-    verb = owner.head
-    return verb if verb.lemma_.lower() in ("claim", "take", "accept", "admit") else None
-
-
-def _inanimate(token: Token) -> bool:
-    """A common noun that names no kind of actor ("the push", "an effort")."""
-    return token.pos_ == "NOUN" and not token.ent_type_ and agent_word(token) is None
-
-
-def _is_named(token: Token) -> bool:
-    """A name the parser found, or a proper noun outside any place, date or number entity."""
-    if token.ent_type_ in _NAMED_ACTOR_ENTS:
-        return True
-    return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_ACTOR_ENTS
-
-
-def _actorish(token: Token) -> bool:
-    return token.ent_type_ in _ACTORISH_ENTS or token.pos_ == "PROPN"
-
-
-def _is_time(token: Token) -> bool:
-    return token.ent_type_ in ("DATE", "TIME")
-
-
-def _is_thing(token: Token, context: "EventContext") -> bool:
-    """A weapon or instrument word ("with drones"), never an actor."""
-    return token.lemma_.lower() in context.modes and token.ent_type_ not in _ACTORISH_ENTS
+def _own_possession(token: Token) -> bool:
+    """A phrase the subject owns by a pronoun: "its troops", "their ambassador"."""
+    return any(c.dep_ == "poss" and c.lower_ in _OWN_PRONOUNS for c in token.children)
