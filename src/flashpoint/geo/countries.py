@@ -14,7 +14,7 @@ from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import AREA_CUES
 
 if TYPE_CHECKING:
-    from flashpoint.geo.parser import Mention
+    from flashpoint.geo.mentions import Mention
 
 # A town outside the countries a document names (and their neighbours) stays only with a
 # container ("Kani, Gifu") or when it is this well known.

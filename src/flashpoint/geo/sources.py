@@ -59,7 +59,7 @@ def area_points() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tupl
     outside its country (the data has a few slips, such as Yukon placed in Oklahoma), or on the
     area's namesake city off the area's middle (New York on New York City): then the middle of the
     area's cities."""
-    from flashpoint.geo.gazetteer import haversine_km
+    from flashpoint.geo.builder import haversine_km
 
     states = json.loads((_csc_dir() / "state.json").read_text(encoding="utf-8"))
     cities = json.loads((_csc_dir() / "city.json").read_text(encoding="utf-8"))
