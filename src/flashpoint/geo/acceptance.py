@@ -136,8 +136,9 @@ class Acceptance:
         if m.label in ("PERSON", "in-PERSON", "in-GPE", "in-LOC", "in-FAC"):
             if m.label == "in-PERSON":
                 return False
-            if m.label == "PERSON" and rule is None and self._strong(doc, m, min_population=100_000):
-                return True
+            if m.label == "PERSON" and rule is None and self._strong(doc, m, min_population=100_000, areas=False):
+                return True  # a city or country the model calls a person; an area's name ("Brittany",
+                # "Flanders") is a person's as often, and needs context
             return self._has_context(doc, m, strong_only=m.label == "PERSON")
         if m.label == "ORG" and rule is None and self._strong(doc, m, min_population=ORG_CITY_POPULATION):
             return True  # the small model calls many African and Asian towns organisations
@@ -163,8 +164,9 @@ class Acceptance:
         best = max(m.candidates, key=lambda c: self._prior(self.gaz.entry(c[0]), c[1]), default=None)
         return self.gaz.entry(best[0]).feature if best else None
 
-    def _strong(self, doc: Doc, m: Mention, min_population: int = STRONG_CITY_POPULATION) -> bool:
-        """A name that is a place even without context: a country, an area, a sizeable town."""
+    def _strong(self, doc: Doc, m: Mention, min_population: int = STRONG_CITY_POPULATION, areas: bool = True) -> bool:
+        """A name that is a place even without context: a country, an area (unless `areas` is
+        False), a sizeable town."""
         tokens = doc[m.start:m.end]
         if len(tokens) == 1 and (tokens[0].is_stop or tokens[0].lower_ in NAME_PARTICLES):
             return False
@@ -174,7 +176,9 @@ class Acceptance:
             e = self.gaz.entry(idx)
             if alt or e.needs_context:
                 continue
-            if e.feature != "city" or e.population >= min_population or e.curated:
+            if e.feature == "country" or e.feature != "city" and areas:
+                return True
+            if e.feature == "city" and (e.population >= min_population or e.curated):
                 return True
         return False
 

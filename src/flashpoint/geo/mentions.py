@@ -16,6 +16,7 @@ from flashpoint.geo.patterns import (
     NEVER_ALONE,
     PLACE_LABELS,
     SETTLEMENT_CUES,
+    STREET_WORDS,
 )
 from flashpoint.geo.text import fold, strip_article
 from flashpoint.nlp.docview import entities_of, sentence_ends, text_of, tokens_of, words_of
@@ -41,6 +42,7 @@ class Mention:
     scores: dict[int, float] = field(default_factory=dict)
     org_head: bool = False  # "Fano militia", "the Kano fire department"
     said_within: bool = False  # its container was written out: "Lere, in the Timbuktu region"
+    street: bool = False  # names a street ("Dublin Road"): its town still tells the area, but it is no place
 
 
 
@@ -164,6 +166,9 @@ class Recognition:
             # "the San Juan river": the river, not the town; "Bab el-Mandeb strait" stays a feature;
             # but "the Texas Forest Service" is an agency named after Texas
             m.candidates = [c for c in m.candidates if self.gaz.entry(c[0]).feature in ("feature", "region")]
+        if end < len(doc) and doc[end].text in STREET_WORDS and m.cue is None \
+                and m.key.rsplit(" ", 1)[-1] not in AREA_CUES:
+            m.street = True  # "6016 Dublin Road": a street, not Dublin; "Douglas County Road 4" is the county's
         after = doc[m.end] if m.end < len(doc) else None
         if m.cue is None and after is not None and after.lower_ in AREA_CUES:
             m.cue = "area"

@@ -38,7 +38,7 @@ class Geoparser(Recognition, Acceptance, Resolution, DocumentCountries):
         self._resolve(doc, mentions)
         places = []
         for m in mentions:
-            if m.choice is None or m.choice.feature == "country" and self._nationality(doc, m):
+            if m.choice is None or m.street or m.choice.feature == "country" and self._nationality(doc, m):
                 continue  # a nationality still tells which countries the text is about, but is no place
             e = m.choice
             end = m.end_with_cue or m.end

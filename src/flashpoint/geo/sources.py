@@ -99,6 +99,13 @@ def area_points() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tupl
     return points, by_name, city_rows
 
 
+def area_names() -> dict[tuple[str, str], str]:
+    """(alpha-2, ISO area code) -> the area's English name in country_state_city ("Bavaria" for
+    pycountry's "Bayern", "Tuscany" for "Toscana")."""
+    states = json.loads((_csc_dir() / "state.json").read_text(encoding="utf-8"))
+    return {(s["countryCode"], s["isoCode"]): s["name"] for s in states if s.get("name")}
+
+
 def _within_towns(point: tuple[float, float], towns: list[tuple[float, float]], margin: float = 1.0) -> bool:
     """The point lies inside the box of the country's towns, give or take ``margin`` degrees: the
     centre of a vast area whose towns crowd one edge (Quebec, Ontario, Queensland) is no slip,
