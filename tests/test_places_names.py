@@ -122,3 +122,41 @@ def test_a_street_named_after_a_town_is_not_the_town(nlp, parser):
 def test_a_county_road_still_names_the_county(nlp, parser):
     places = found(nlp, parser, "Deputies found the car near Polk County Road 540, east of Lakeland, Florida.")
     assert any(p.text == "Polk County" and p.admin1 == "Florida" for p in places)
+
+
+# ----- makes of car, people in the possessive
+
+def test_a_make_of_car_after_a_model_year_is_no_town(nlp, parser):
+    text = ("Deputies said the driver lost control of a 1998 Honda on Elm Street in Gainesville, Florida. "
+            "The Honda rolled into a ditch.")
+    places = found(nlp, parser, text)
+    assert not any(p.name == "Honda" for p in places)
+    assert any(p.text == "Gainesville" and p.country == "USA" for p in places)
+
+
+def test_a_year_before_an_event_named_after_a_county_keeps_the_county(nlp, parser):
+    places = found(nlp, parser, "The 2009 Polk County Fair opens on Friday in Bartow, Florida.")
+    assert any(p.text.startswith("Polk County") and p.admin1 == "Florida" for p in places)
+
+
+def test_a_persons_name_in_the_possessive_is_no_place(nlp, parser):
+    text = ("Lawmakers cheered when Maria Obama spoke. A clause in Obama's bill would cut aid to "
+            "farmers in Iowa, Obama said.")
+    places = found(nlp, parser, text)
+    assert not any(p.country == "JPN" for p in places)
+
+
+# ----- the country of a text that names none
+
+def test_a_tiny_namesake_abroad_gives_way_in_a_text_whose_towns_lie_in_one_country(nlp, parser):
+    text = ("Council members in Arlington approved the permit on Tuesday. Titan will drill near "
+            "Fort Worth and Grand Prairie next year, the company said.")
+    places = found(nlp, parser, text)
+    assert {p.country for p in places} == {"USA"}
+
+
+def test_a_settlement_cue_does_not_keep_a_famous_namesake_abroad(nlp, parser):
+    text = ("The City of Paris will repave two streets, the mayor said. Work in Paris starts after "
+            "crews finish in Danville and Champaign, and Edgar County will pay part of the cost.")
+    paris = [p for p in found(nlp, parser, text) if p.text == "Paris"]
+    assert paris and {p.country for p in paris} == {"USA"}

@@ -61,7 +61,13 @@ class Acceptance:
                 a.neighbours.append(b)
                 b.neighbours.append(a)
         people = self._person_names(doc, mentions)
-        accepted = {id(m): self._accept_alone(doc, m) and (m.key not in people or self._has_context(doc, m, strong_only=True))
+        # a name the model calls a person and the text uses for one is that person in the
+        # possessive, whatever the preposition before it ("in Obama's plan"), unless a country or
+        # an area has the name
+        surnames = {m.key for m in mentions if m.label in ("PERSON", "in-PERSON")}
+        accepted = {id(m): self._accept_alone(doc, m) and (m.key not in people or self._has_context(doc, m, strong_only=True)
+                                                           and not (m.key in surnames and _possessive(doc, m)
+                                                                    and not self._has_feature(m, ("country", "admin1"))))
                     for m in mentions}
         for a, b in zip(mentions, mentions[1:]):
             if b.start == (a.end_with_cue or a.end) and accepted[id(a)] and accepted[id(b)]:
@@ -69,9 +75,12 @@ class Acceptance:
                 theirs = {self.gaz.entry(i).country for i, _ in b.candidates}
                 if not any(self.gaz.entry(i).country in theirs for i, _ in a.candidates):
                     accepted[id(a)] = False
+        # the names the model calls a person on their own ("Obama" said), not inside a longer name
+        named_people = people & {m.key for m in mentions if m.label == "PERSON"}
         for _ in range(3):  # a list of places is places: let acceptance spread along lists
             for m in mentions:
-                if not accepted[id(m)] and any(accepted[id(o)] for o in m.neighbours) and self._may_spread(m):
+                if not accepted[id(m)] and any(accepted[id(o)] for o in m.neighbours) and self._may_spread(m) \
+                        and m.key not in named_people:  # "in Iowa, Obama said": no list
                     accepted[id(m)] = True
         for m in mentions:
             if not accepted[id(m)]:
@@ -196,3 +205,9 @@ class Acceptance:
             if any(self.gaz.entry(i).feature in ("country", "admin1") for i, _ in self.gaz.lookup(key)):
                 return True
         return False
+
+
+def _possessive(doc: Doc, m: Mention) -> bool:
+    """The mention is followed by "'s"."""
+    end = m.end_with_cue or m.end
+    return end < len(doc) and doc[end].lower_ in ("'s", "’s")

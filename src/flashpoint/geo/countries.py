@@ -8,6 +8,7 @@ container, a cue, or fame.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from flashpoint.geo.gazetteer import Entry, Gazetteer
@@ -47,6 +48,8 @@ class DocumentCountries:
                 self._gate(m, about, self._near(about))
         about |= {m.choice.country for m in areas if m.choice is not None and m.choice.country}
         if not about:
+            about = self._towns_country(live)
+        if not about:
             return
         near = self._near(about)
         for m in live:
@@ -80,8 +83,8 @@ class DocumentCountries:
             return  # one country, or three and more: nothing to do (most texts end here)
         for m in live:
             e = m.choice
-            if e is None or e.country is None or m.container is not None or m.cue is not None:
-                continue
+            if e is None or e.country is None or m.container is not None or m.cue == "area":
+                continue  # a settlement cue ("the City of Paris") says a town, not which
             others = [o.choice for o in live if o.key != m.key and o.choice is not None and o.choice.country]
             local = [o for o in others if o.feature not in ("country", "region", "feature")]
             homes = {o.country for o in others if o.feature not in ("region", "feature")}
@@ -97,6 +100,19 @@ class DocumentCountries:
                        and self.gaz.entry(k).feature in ("city", "admin2") and not alternate.get(k)]
             if at_home:
                 m.choice = self.gaz.entry(max(at_home, key=m.scores.get))
+
+    def _towns_country(self, live: list["Mention"]) -> set[str]:
+        """A text that names no country or area is about the country where most of its towns
+        lie, when two names or more lie there and no other country has as many ("Arlington" and
+        "Fort Worth": the United States)."""
+        names_by_country: dict[str, set[str]] = defaultdict(set)
+        for m in live:
+            if m.choice is not None and m.choice.country and m.choice.feature == "city":
+                names_by_country[m.choice.country].add(m.key)
+        ranked = sorted((len(v) for v in names_by_country.values()), reverse=True)
+        if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[1] == ranked[0]:
+            return set()
+        return {c for c, v in names_by_country.items() if len(v) == ranked[0]}
 
     def _near(self, countries: set[str]) -> set[str]:
         return countries | {n for c in countries for n in self.gaz.neighbours.get(c, ())}

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from flashpoint.geo.cues import article_prefix, capitalised, capitalised_word, heads_a_group, not_a_place, prev_word
+from flashpoint.geo.cues import after_model_year, article_prefix, capitalised, capitalised_word, heads_a_group, not_a_place, prev_word
 from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import (
     AREA_CUES,
@@ -103,6 +103,11 @@ class Recognition:
         heads = {m.key for m in mentions if m.org_head}
         for m in mentions:  # one name, one reading: "Fano militiamen ... Fano, a network of ..."
             m.org_head = m.key in heads
+        makes = {m.key for m in mentions if after_model_year(doc, m.start) and all(
+            self.gaz.entry(i).feature == "city" for i, _ in m.candidates)}  # "the 2008 Walker County Fair" stays
+        for m in mentions:  # "a 1995 Honda ... the Honda's driver": a make of car throughout
+            if m.key in makes and m.container is None and m.cue is None:
+                m.candidates = []
         return mentions
 
     def _scan(self, doc: Doc, taken: list[bool], label_of: dict[int, tuple[str, int, int]]) -> list[Mention]:
