@@ -47,7 +47,7 @@ class DocumentCountries:
             for m in areas:
                 self._gate(m, about, self._near(about))
         about |= {m.choice.country for m in areas if m.choice is not None and m.choice.country}
-        if not about:
+        if not about:  # no country or area named: the country most of its towns lie in
             about = self._towns_country(live)
         if not about:
             return
