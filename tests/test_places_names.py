@@ -160,3 +160,39 @@ def test_a_settlement_cue_does_not_keep_a_famous_namesake_abroad(nlp, parser):
             "crews finish in Danville and Champaign, and Edgar County will pay part of the cost.")
     paris = [p for p in found(nlp, parser, text) if p.text == "Paris"]
     assert paris and {p.country for p in paris} == {"USA"}
+
+
+# ----- places inside other names
+
+def test_a_county_inside_a_persons_or_a_buildings_name_is_a_place(nlp, parser):
+    text = ("Alachua County Sheriff Tom Reed said the man was held at the Marion County Jail after "
+            "the crash near Gainesville.")
+    places = found(nlp, parser, text)
+    counties = {p.text: p.admin1 for p in places if p.feature == "admin2"}
+    assert counties.get("Alachua County") == "Florida"
+
+
+def test_a_state_named_the_state_of_is_a_place(nlp, parser):
+    places = found(nlp, parser, "The State of Illinois will pay for the new bridge at Quincy, officials said.")
+    assert any(p.text == "Illinois" and p.feature == "admin1" for p in places)
+
+
+def test_the_gulf_of_mexico_is_not_mexico(nlp, parser):
+    places = found(nlp, parser, "The river runs south from Tyler, Texas, to the Gulf of Mexico near Beaumont.")
+    assert not any(p.text == "Mexico" and p.feature == "country" for p in places)
+
+
+# ----- datelines and bracketed names
+
+def test_a_wire_dateline_keeps_the_capital_in_a_story_about_a_state(nlp, parser):
+    text = ("WASHINGTON — Lawmakers voted on Tuesday to send flood aid to Pennsylvania, where "
+            "rivers rose in Pittsburgh and Harrisburg last week.")
+    washington = [p for p in found(nlp, parser, text) if p.text == "WASHINGTON"]
+    assert washington and washington[0].lat is not None and abs(washington[0].lat - 38.9) < 0.5
+
+
+def test_an_area_with_its_other_names_in_brackets_is_found_by_each(gazetteer):
+    # pycountry: "Wales [Cymru GB-CYM]", "Illes Balears [Islas Baleares]"
+    assert areas(gazetteer, "Wales", "GBR") and areas(gazetteer, "Cymru", "GBR")
+    assert areas(gazetteer, "Islas Baleares", "ESP")
+    assert not any(gazetteer.entry(i).feature == "admin1" for i, _ in gazetteer.lookup("city"))

@@ -143,6 +143,13 @@ class Acceptance:
         if rule == "never" or (m.label and m.label.lstrip("in-") in NOT_PLACE_LABELS):
             return False
         if m.label in ("PERSON", "in-PERSON", "in-GPE", "in-LOC", "in-FAC"):
+            if m.label != "PERSON" and rule is None and self._names_its_county(m):
+                return True  # "McMinn County Sheriff Joe Guy", "the Vanderburgh County Jail"
+            before = prev_word(doc, m.start)
+            if m.label in ("in-GPE", "in-LOC") and rule is None and self._top_feature(m) == "admin1" \
+                    and before is not None and before.lower_ == "of":
+                return True  # "the State of Illinois": an area inside a place's name ("the Gulf of
+                # Mexico", which the model calls a GPE, is no country; "Delaware Bay" no Somali region)
             if m.label == "in-PERSON":
                 return False
             if m.label == "PERSON" and rule is None and self._strong(doc, m, min_population=100_000, areas=False):
@@ -160,6 +167,10 @@ class Acceptance:
         if self._strong(doc, m) and rule != "context" and not self._abbreviation(doc, m):
             return True
         return self._has_context(doc, m, strong_only=False)
+
+    def _names_its_county(self, m: Mention) -> bool:
+        """ "Alachua County": a name ending in its kind word whose best reading is a county."""
+        return m.key.rsplit(" ", 1)[-1] in AREA_CUES and " " in m.key and self._top_feature(m) == "admin2"
 
     def _abbreviation(self, doc: Doc, m: Mention) -> bool:
         """ "Ky.", "Conn.": a place only in context ("Alexandria, Ky."), never "Miss Smith"."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from flashpoint.geo.builder import FEATURES, Builder, area_keys, haversine_km
@@ -128,7 +129,8 @@ def add_admin1(b: Builder, city_rows: list[tuple[int, str, str]], iso2_to_3: dic
     for sub, iso3, lat, lon, pop, keys in pending:
         idx = b.add(None, sub.name, iso3, sub.name, "admin1", lat, lon, pop)
         b.key(sub.name, idx, False)
-        for k in keys | _english_keys(b, english.get((sub.country_code, sub.code.split("-", 1)[1])), iso3):
+        extra = _english_keys(b, english.get((sub.country_code, sub.code.split("-", 1)[1])), iso3)
+        for k in keys | extra | _bracket_keys(sub.name):
             b.keys[k].setdefault(idx, 0)
     return names
 
@@ -143,3 +145,14 @@ def _english_keys(b: Builder, name: str | None, iso3: str) -> set[str]:
     country, city = FEATURES.index("country"), FEATURES.index("city")
     return {k for k in keys if len(k) > 3 and not any(
         b.feature[i] == country or b.feature[i] == city and b.country[i] == iso3 for i in b.keys.get(k, {}))}
+
+
+def _bracket_keys(name: str) -> set[str]:
+    """Keys of a pycountry name with its other forms in brackets ("Wales [Cymru GB-CYM]",
+    "Catalunya [Cataluña]"): the name before the brackets and the forms inside, codes left out."""
+    if "[" not in name or "]" not in name:
+        return set()
+    main, inner = name.split("[", 1)
+    forms = [" ".join(w for w in part.split() if not re.fullmatch(r"[A-Z]{2}-[A-Z0-9]+", w))
+             for part in inner.rsplit("]", 1)[0].split(",")]
+    return {k for form in [main.strip(), *forms] if form[:1].isupper() for k in area_keys(form) if len(k) > 2}

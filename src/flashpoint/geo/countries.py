@@ -65,8 +65,9 @@ class DocumentCountries:
             return
         for m in live:
             e = m.choice
-            if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container:
-                continue
+            if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container \
+                    or m.dateline and e.capital:
+                continue  # "WASHINGTON —" heads a wire story from the capital, whatever the story names
             alternate = dict(m.candidates)
             local = [k for k in m.scores if (self.gaz.entry(k).country, self.gaz.entry(k).admin1) in named
                      and self.gaz.entry(k).feature != "admin1" and not alternate.get(k)]
@@ -83,7 +84,8 @@ class DocumentCountries:
             return  # one country, or three and more: nothing to do (most texts end here)
         for m in live:
             e = m.choice
-            if e is None or e.country is None or m.container is not None or m.cue == "area":
+            if e is None or e.country is None or m.container is not None or m.cue == "area" \
+                    or m.dateline and e.capital:
                 continue  # a settlement cue ("the City of Paris") says a town, not which
             others = [o.choice for o in live if o.key != m.key and o.choice is not None and o.choice.country]
             local = [o for o in others if o.feature not in ("country", "region", "feature")]

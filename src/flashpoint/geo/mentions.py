@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from flashpoint.geo.cues import after_model_year, article_prefix, capitalised, capitalised_word, heads_a_group, not_a_place, prev_word
+from flashpoint.geo.cues import (
+    after_model_year,
+    article_prefix,
+    capitalised,
+    capitalised_word,
+    heads_a_group,
+    is_dateline,
+    not_a_place,
+    prev_word,
+)
 from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import (
     AREA_CUES,
@@ -42,6 +51,7 @@ class Mention:
     scores: dict[int, float] = field(default_factory=dict)
     org_head: bool = False  # "Fano militia", "the Kano fire department"
     said_within: bool = False  # its container was written out: "Lere, in the Timbuktu region"
+    dateline: bool = False  # "WASHINGTON —": a wire's dateline names a city by its main name
     street: bool = False  # names a street ("Dublin Road"): its town still tells the area, but it is no place
 
 
@@ -165,6 +175,7 @@ class Recognition:
 
     def _read_cues(self, doc: Doc, m: Mention) -> None:
         m.org_head = heads_a_group(doc, m.end_with_cue or m.end)
+        m.dateline = doc[m.start:m.end].text.isupper() and is_dateline(doc, m.start, m.end)
         end = m.end_with_cue or m.end
         if end < len(doc) and doc[end].lower_ in NATURAL_FEATURE_WORDS and not (
                 end + 1 < len(doc) and capitalised(doc[end + 1]) and doc[end].is_title):
