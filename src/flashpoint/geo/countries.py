@@ -8,13 +8,14 @@ container, a cue, or fame.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from flashpoint.geo.gazetteer import Entry, Gazetteer
 from flashpoint.geo.patterns import AREA_CUES
 
 if TYPE_CHECKING:
-    from flashpoint.geo.parser import Mention
+    from flashpoint.geo.mentions import Mention
 
 # A town outside the countries a document names (and their neighbours) stays only with a
 # container ("Kani, Gifu") or when it is this well known.
@@ -46,6 +47,8 @@ class DocumentCountries:
             for m in areas:
                 self._gate(m, about, self._near(about))
         about |= {m.choice.country for m in areas if m.choice is not None and m.choice.country}
+        if not about:  # no country or area named: the country most of its towns lie in
+            about = self._towns_country(live)
         if not about:
             return
         near = self._near(about)
@@ -62,8 +65,9 @@ class DocumentCountries:
             return
         for m in live:
             e = m.choice
-            if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container:
-                continue
+            if e is None or e.feature in ("country", "admin1") or (e.country, e.admin1) in named or m.container \
+                    or m.dateline and e.capital:
+                continue  # "WASHINGTON —" heads a wire story from the capital, whatever the story names
             alternate = dict(m.candidates)
             local = [k for k in m.scores if (self.gaz.entry(k).country, self.gaz.entry(k).admin1) in named
                      and self.gaz.entry(k).feature != "admin1" and not alternate.get(k)]
@@ -80,8 +84,9 @@ class DocumentCountries:
             return  # one country, or three and more: nothing to do (most texts end here)
         for m in live:
             e = m.choice
-            if e is None or e.country is None or m.container is not None or m.cue is not None:
-                continue
+            if e is None or e.country is None or m.container is not None or m.cue == "area" \
+                    or m.dateline and e.capital:
+                continue  # a settlement cue ("the City of Paris") says a town, not which
             others = [o.choice for o in live if o.key != m.key and o.choice is not None and o.choice.country]
             local = [o for o in others if o.feature not in ("country", "region", "feature")]
             homes = {o.country for o in others if o.feature not in ("region", "feature")}
@@ -97,6 +102,19 @@ class DocumentCountries:
                        and self.gaz.entry(k).feature in ("city", "admin2") and not alternate.get(k)]
             if at_home:
                 m.choice = self.gaz.entry(max(at_home, key=m.scores.get))
+
+    def _towns_country(self, live: list["Mention"]) -> set[str]:
+        """A text that names no country or area is about the country where most of its towns
+        lie, when two names or more lie there and no other country has as many ("Arlington" and
+        "Fort Worth": the United States)."""
+        names_by_country: dict[str, set[str]] = defaultdict(set)
+        for m in live:
+            if m.choice is not None and m.choice.country and m.choice.feature == "city":
+                names_by_country[m.choice.country].add(m.key)
+        ranked = sorted((len(v) for v in names_by_country.values()), reverse=True)
+        if not ranked or ranked[0] < 2 or len(ranked) > 1 and ranked[1] == ranked[0]:
+            return set()
+        return {c for c, v in names_by_country.items() if len(v) == ranked[0]}
 
     def _near(self, countries: set[str]) -> set[str]:
         return countries | {n for c in countries for n in self.gaz.neighbours.get(c, ())}

@@ -85,3 +85,17 @@ def prev_word(doc: Doc, i: int, skip: tuple[str, ...] = ()) -> Token | None:
     while j >= 0 and tokens_of(doc)[j].lower_ in skip:
         j -= 1
     return tokens_of(doc)[j] if j >= 0 else None
+
+
+VEHICLE_DETERMINERS = {"a", "an", "the", "his", "her", "their", "its", "my", "our", "your", "whose"}
+
+
+def after_model_year(doc: Doc, start: int) -> bool:
+    """ "a 1995 Honda", "their red 2004 Lincoln": a name after a model year is a vehicle's make."""
+    year = doc[start - 1] if start > 0 else None
+    if year is None or not (len(year.text) == 4 and year.text.isdigit() and 1900 <= int(year.text) <= 2039):
+        return False
+    before = doc[year.i - 1] if year.i > 0 else None
+    if before is not None and before.tag_ == "JJ" and before.i > 0:
+        before = doc[before.i - 1]  # "their red 1991 Honda"
+    return before is not None and before.lower_ in VEHICLE_DETERMINERS

@@ -98,3 +98,17 @@ def read_context_names(path: Path) -> dict[str, str]:
             raise DataFileError(str(path), line, "expected a name and the rule 'never' or 'context'")
         rules[name] = rule
     return rules
+
+
+def read_area_points(path: Path, known_countries: set[str]) -> list[tuple[int, str, str, float, float]]:
+    """(line, country alpha-3, area name, lat, lon) for each row of the area points file."""
+    rows = []
+    for line, (country, area, lat, lon) in read_tsv(path, ["country", "area", "lat", "lon"]):
+        if country not in known_countries:
+            raise DataFileError(str(path), line, f"country '{country}' is not an ISO 3166-1 alpha-3 code")
+        latv = _number(path, line, "lat", lat, -90, 90)
+        lonv = _number(path, line, "lon", lon, -180, 180)
+        if not area or latv is None or lonv is None:
+            raise DataFileError(str(path), line, "expected a country, an area's name, lat and lon")
+        rows.append((line, country, area, latv, lonv))
+    return rows

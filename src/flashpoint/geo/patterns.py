@@ -76,6 +76,10 @@ GROUP_NOUNS = {"militia", "militias", "fighters", "rebels", "forces", "army", "b
 NATURAL_FEATURE_WORDS = {"river", "lake", "mountains", "mountain", "hills", "valley", "bay", "creek",
                          "desert", "forest", "island", "islands", "peninsula", "strait", "canal",
                          "basin", "plateau", "delta", "gorge", "pass"}
+# Capitalised words after a name that make it a street's ("Dublin Road", "Flanders Avenue"): not the
+# town itself.
+STREET_WORDS = {"Road", "Rd", "Rd.", "Street", "Avenue", "Ave", "Ave.", "Boulevard", "Blvd", "Blvd.",
+                "Lane", "Drive", "Parkway", "Pike", "Turnpike", "Terrace"}
 # Capitalised words after a name that make it a newspaper's or a broadcaster's ("The Jordan Times",
 # "Washington Post"): not a place at all.
 NEWSPAPER_WORDS = {"times", "post", "herald", "tribune", "journal", "gazette", "chronicle", "telegraph",

@@ -59,7 +59,7 @@ def area_points() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tupl
     outside its country (the data has a few slips, such as Yukon placed in Oklahoma), or on the
     area's namesake city off the area's middle (New York on New York City): then the middle of the
     area's cities."""
-    from flashpoint.geo.gazetteer import haversine_km
+    from flashpoint.geo.builder import haversine_km
 
     states = json.loads((_csc_dir() / "state.json").read_text(encoding="utf-8"))
     cities = json.loads((_csc_dir() / "city.json").read_text(encoding="utf-8"))
@@ -97,6 +97,13 @@ def area_points() -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tupl
         points[key] = point
         by_name[(s["countryCode"], s["name"])] = point
     return points, by_name, city_rows
+
+
+def area_names() -> dict[tuple[str, str], str]:
+    """(alpha-2, ISO area code) -> the area's English name in country_state_city ("Bavaria" for
+    pycountry's "Bayern", "Tuscany" for "Toscana")."""
+    states = json.loads((_csc_dir() / "state.json").read_text(encoding="utf-8"))
+    return {(s["countryCode"], s["isoCode"]): s["name"] for s in states if s.get("name")}
 
 
 def _within_towns(point: tuple[float, float], towns: list[tuple[float, float]], margin: float = 1.0) -> bool:
