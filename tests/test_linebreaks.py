@@ -77,3 +77,14 @@ def test_a_quote_running_over_a_wrapped_line_keeps_its_speaker(extract) -> None:
     speakers = lambda d: sorted((flat(q.text), flat(q.speaker and q.speaker.text)) for q in d.quotes)
     assert speakers(wire) == speakers(plain)
     assert any("village chief" in speaker for _, speaker in speakers(wire))
+
+
+def test_a_capitalised_name_opening_a_wrapped_line_is_no_dateline(nlp) -> None:
+    from flashpoint.geo.cues import is_dateline
+    text = wrapped("Officials in the capital said the army had moved two brigades towards the border "
+                   "overnight and that NATO, which has observers in the region, was told in advance by the "
+                   "defence ministry, a spokesman said.", 50)
+    doc = nlp(text)
+    nato = next(t for t in doc if t.text == "NATO")
+    assert "\n" in doc[nato.i - 1].text  # the wrap falls just before the name
+    assert not is_dateline(doc, nato.i, nato.i + 1)

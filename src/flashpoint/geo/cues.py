@@ -5,7 +5,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from flashpoint.geo.patterns import ACTOR_SUFFIXES, GROUP_NOUNS, NEVER_ALONE, NEWSPAPER_WORDS, TITLE_WORDS
-from flashpoint.nlp.docview import tokens_of, words_of
+from flashpoint.nlp.docview import text_of, tokens_of, words_of
+from flashpoint.nlp.linebreaks import breaks_line
 
 
 def is_dateline(doc: Doc, start: int, end: int) -> bool:
@@ -17,12 +18,12 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     if start == 0:
         return True  # the text's first words, in capitals
     before = tokens_of(doc)[start - 1]
-    if "\n" not in before.text and "\n" not in before.whitespace_ and before.text not in {".", "!", "?"}:
+    if not breaks_line(doc, before, text_of(doc)) and "\n" not in before.whitespace_ and before.text not in {".", "!", "?"}:
         return False
     if end >= len(doc):
         return True
     after = tokens_of(doc)[end]
-    return after.text in {",", "(", "—", "–", "-", "--", ":"} or "\n" in after.text or "\n" in tokens_of(doc)[end - 1].whitespace_
+    return after.text in {",", "(", "—", "–", "-", "--", ":"} or breaks_line(doc, after, text_of(doc)) or "\n" in tokens_of(doc)[end - 1].whitespace_
 
 
 def not_a_place(doc: Doc, start: int, end: int) -> bool:
