@@ -23,7 +23,7 @@ from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexi
     LexEntry, _data_dir, parse_constraints, parse_entry, read_context, read_entries)
 from flashpoint.nlp.event_match import (
     _drop_embedded, _find_words, _holds, _lem, _non_event, _object, _shared_object, _through)
-from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, modality_of
+from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, modality_of, outer_conjunct
 from flashpoint.nlp.tolls import count_dead
 
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
@@ -140,6 +140,10 @@ class EventFinder:
                                             tuple(hit.tokens[1:]) if anchor is token else ())
         if anchor is not token:
             hit.source, hit.target = self._frame_roles(token, anchor, hit, args)
+        outer = outer_conjunct(token) if token.pos_ == "VERB" else None
+        if outer is not None:
+            agent = agent_of(outer)  # "X denied that troops had burned it and blamed Y": X blames
+            hit.source = args.actor(agent) if agent is not None else None
         if hit.target is not None and token.pos_ == "VERB":
             obj = _object(token)
             through = _through(obj, context.partitives)

@@ -34,6 +34,10 @@ _CLIMB = frozenset(
 _GOVERNED = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "acomp", "oprd", "attr", "advcl", "nsubjpass"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MAX_STEPS = 8
+# subordinators of a clause that sets another's time or cause: that other clause's negation is its own
+# ("when the president called, his adviser was not on the line": the call was made)
+_CIRCUMSTANCE = frozenset({"when", "after", "before", "while", "as", "since", "because", "once", "although",
+                           "though", "whenever"})
 
 
 @dataclass
@@ -82,6 +86,9 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
     shared = _shared_infinitive(trigger)
     if shared is not None:
         return modality_of(shared, cues)  # "plotted to kill X and then attack Y": attack as kill
+    outer = outer_conjunct(trigger)
+    if outer is not None:
+        return modality_of(outer, cues)  # "denied that troops had burned it and blamed the rebels"
     token = trigger
     skip_clause = False
     adjunct = False  # climbed out of a prepositional adjunct: "no one was killed in the bombing"
@@ -104,6 +111,9 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
                 return decided  # "a plot to attack the prison", "a proposal to hold talks"
         if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             adjunct = True  # a negated clause does not negate the event named in its adjunct
+        if token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE
+                                         for c in token.children):
+            adjunct = True  # "when X called, Y was not there": the call stays asserted
         if token.dep_ in _SUBJECTS and _predicate_is_hypothetical(head, cues):
             return HYPOTHETICAL  # "talks are due to resume", "a fight is likely to kill"
         decided = _governing_status(token, head, cues)
@@ -127,6 +137,20 @@ def _shared_infinitive(token: Token) -> Token | None:
     before = [t for t in head.subtree if t.i < token.i and t.tag_ == "VB" and t.dep_ in ("xcomp", "advcl", "ccomp")
               and any(c.dep_ == "aux" and c.tag_ == "TO" for c in t.children)]
     return before[-1] if before else None
+
+
+def outer_conjunct(token: Token) -> Token | None:
+    """A simple past the parser coordinated with a pluperfect inside a reported clause ("denied that
+    troops had burned the houses and blamed the rebels"): the tenses differ, so the verb continues
+    the reporting clause ("denied ... and blamed"), and takes that clause's status."""
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp":
+        return None
+    if _has_subject(token) or any(c.dep_ == "aux" for c in token.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in head.children):
+        return None
+    return head.head
 
 
 def _governing_status(token: Token, head: Token, cues: ModalityCues) -> str | None:

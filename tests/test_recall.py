@@ -1,0 +1,58 @@
+"""Events that were missed (recall), on sentences written for these tests: each a class of news language."""
+
+from __future__ import annotations
+
+import pytest
+
+from flashpoint.errors import DataFileError
+from flashpoint.models import Event
+from flashpoint.nlp.events import EventFinder, EventLexicon
+from flashpoint.nlp.lemma_fixes import read_fixes
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    finder = EventFinder(EventLexicon.load())
+
+    def run(text: str) -> list[Event]:
+        return finder.find(nlp(text), [])
+    return run
+
+
+def found(events: list[Event], type_: str, status: str = "asserted") -> list[Event]:
+    return [e for e in events if e.type == type_ and e.status == status]
+
+
+def test_verb_after_a_denied_clause_is_the_deniers_act(code):
+    events = code("A police spokesman denied that officers had beaten the prisoners and blamed the guards for the injuries.")
+    blame = found(events, "ACCUSE")
+    assert blame, [(e.type, e.status, e.trigger.text) for e in events]
+    assert blame[0].source is not None and "spokesman" in blame[0].source.text
+    assert found(events, "ASSAULT", "negated")  # the beating stays denied
+
+
+def test_negated_main_clause_leaves_its_when_clause_asserted(code):
+    events = code("When the rebels stormed the depot, the guards did not resist.")
+    assert found(events, "ASSAULT"), [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_if_clause_stays_hypothetical(code):
+    events = code("If the militia attacks the port, the navy will respond.")
+    assert not found(events, "ASSAULT")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Hundreds of nurses staged a protest outside the ministry on Monday.", "PROTEST"),
+    ("Junior officers staged a coup in the capital last week.", "COERCE"),
+    ("The insurgents have waged attacks on police posts across the province.", "ASSAULT"),
+])
+def test_misread_verb_forms_are_lemmatised(code, text, type_):
+    assert found(code(text), type_), [(e.type, e.status, e.trigger.text) for e in code(text)]
+
+
+def test_bad_lemma_fix_line_raises(tmp_path):
+    path = tmp_path / "lemmas.tsv"
+    path.write_text("form\tpos\tlemma\nstaged\tVERB\tstage\nwaged\tVRB\twage\n")
+    with pytest.raises(DataFileError) as err:
+        read_fixes(path)
+    assert err.value.line == 3 and "VRB" in err.value.reason
