@@ -86,7 +86,7 @@ class EventFinder:
             return []
         for hit in hits:
             self._fill(hit, args)
-        hits = [hit for hit in _merge(hits, self.lexicon.context.casualty) if _substantive(hit)]
+        hits = [hit for hit in _merge(hits, self.lexicon.context.casualty) if _substantive(hit, self.lexicon.context.light)]
         events = [self._event(hit, sent, args.text) for hit in hits]
         events.extend(self._refusals(hits, sent, args.text))
         events.extend(self._statements(hits, sent, args))
@@ -365,12 +365,16 @@ def _merge(hits: list[_Hit], casualty: frozenset[str] = frozenset()) -> list[_Hi
     return kept
 
 
-def _substantive(hit: _Hit) -> bool:
+def _substantive(hit: _Hit, light: frozenset[str] = frozenset()) -> bool:
     """A verb always names an event; a bare noun only with an actor, a toll or a light verb.
 
-    "condemned the attack" or "fled the fighting" refer back to an event already coded.
+    "condemned the attack" or "fled the fighting" refer back to an event already coded;
+    "hundreds staged a protest" performs one, whoever its doer.
     """
     if hit.entry.pos == "VERB" or hit.merged:
+        return True
+    token = hit.token
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lem(token.head) in light:
         return True
     return hit.source is not None or hit.target is not None or hit.fatalities is not None
 
