@@ -56,3 +56,32 @@ def test_bad_lemma_fix_line_raises(tmp_path):
     with pytest.raises(DataFileError) as err:
         read_fixes(path)
     assert err.value.line == 3 and "VRB" in err.value.reason
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The governor lifted the state of emergency in the northern districts on Friday.", "CONCEDE"),
+    ("The dockworkers' union called off its week-long strike after the pay offer.", "CONCEDE"),
+    ("The militia declared a unilateral ceasefire for the holidays.", "RETREAT"),
+    ("Border troops were put on alert after the shooting.", "MOBILIZE"),
+    ("The coast guard remained on alert along the northern shore.", "MOBILIZE"),
+    ("The mayor shifted the blame for the riots to the opposition.", "ACCUSE"),
+    ("Riot police prevented a rally planned by the opposition outside the court.", "COERCE"),
+    ("The donors suspended part of their development programme for the country.", "SANCTION"),
+    ("The foreign minister telephoned her Kenyan counterpart on Sunday.", "CONSULT"),
+])
+def test_trigger_vocabulary(code, text, type_):
+    assert found(code(text), type_), [(e.type, e.status, e.trigger.text) for e in code(text)]
+
+
+def test_purpose_of_a_call_is_done_by_calling(code):
+    events = code("The premier phoned the Emir on Monday to discuss the hostages.")
+    assert found(code("The premier phoned the Emir on Monday to discuss the hostages."), "CONSULT")
+    assert not found(events, "CONSULT", "hypothetical")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The army launched its long-planned offensive on the valley.", "asserted"),
+    ("Villagers fear the army's long-planned offensive on the valley.", "hypothetical"),
+])
+def test_a_planned_event_carried_out_is_asserted(code, text, status):
+    assert found(code(text), "ASSAULT", status), [(e.type, e.status, e.trigger.text) for e in code(text)]

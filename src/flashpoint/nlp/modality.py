@@ -22,7 +22,7 @@ ASSERTED = "asserted"
 HYPOTHETICAL = "hypothetical"
 NEGATED = "negated"
 STATUSES = (ASSERTED, HYPOTHETICAL, NEGATED)
-KINDS = ("aux", "neg", "det", "mark", "govern", "control", "modifier", "infinitive", "purpose")
+KINDS = ("aux", "neg", "det", "mark", "govern", "control", "modifier", "infinitive", "purpose", "perform")
 
 # dependency links along which a trigger inherits the modality of its head
 _CLIMB = frozenset(
@@ -191,11 +191,16 @@ def _clause_status(token: Token, cues: ModalityCues) -> str | None:
             hypothetical = True
         elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
             hypothetical = True
-        elif dep in ("amod", "compound") and cues.get("modifier", word) == HYPOTHETICAL:
+        elif dep in ("amod", "compound") and cues.get("modifier", word) == HYPOTHETICAL and not _performed(token, cues):
             hypothetical = True
         elif dep == "advmod" and word in ("never",):
             return NEGATED
     return HYPOTHETICAL if hypothetical else None
+
+
+def _performed(noun: Token, cues: ModalityCues) -> bool:
+    """An event noun that its verb carries out: "mounted its long-threatened invasion"."""
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and cues.get("perform", _lemma(noun.head)) is not None
 
 
 def _is_question(token: Token) -> bool:
