@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flashpoint.errors import DataFileError
-from flashpoint.models import Event
+from flashpoint.models import Article, Event
 from flashpoint.nlp.events import EventFinder, EventLexicon
 from flashpoint.nlp.lemma_fixes import read_fixes
 
@@ -16,6 +16,13 @@ def code(nlp):
 
     def run(text: str) -> list[Event]:
         return finder.find(nlp(text), [])
+    return run
+
+
+@pytest.fixture(scope="module")
+def extract(extractor):
+    def run(text: str) -> list[Event]:
+        return extractor.extract(Article(text=text, source="t.txt", published="2025-03-14", language="en"), "t").events
     return run
 
 
@@ -85,3 +92,19 @@ def test_purpose_of_a_call_is_done_by_calling(code):
 ])
 def test_a_planned_event_carried_out_is_asserted(code, text, status):
     assert found(code(text), "ASSAULT", status), [(e.type, e.status, e.trigger.text) for e in code(text)]
+
+
+def test_saying_another_must_act_is_a_demand(extract):
+    events = extract("The European Union said on Monday that Serbia must hand the suspects to the tribunal.")
+    demand = found(events, "REQUEST")
+    assert demand, [(e.type, e.status, e.trigger.text) for e in events]
+    assert "Union" in demand[0].source.text and demand[0].target.text == "Serbia"
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the election must be held by June.",  # no actor is asked
+    "The minister said he must leave early.",  # the speaker's own duty
+    "Analysts doubt that Serbia must hand over the suspects.",  # no statement
+])
+def test_no_demand_without_an_actor_asked_by_another(extract, text):
+    assert not found(extract(text), "REQUEST")

@@ -29,7 +29,9 @@ from flashpoint.nlp.tolls import count_dead
 _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
 _WILLING = frozenset({"willing", "prepared", "ready"})
 _REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare", "insist", "add", "reiterate",
-                        "conclude", "warn", "claim"})
+                        "conclude", "warn", "claim", "stress"})
+# modals by which a speaker says another must act ("said Sudan must return the helicopter")
+_OBLIGING = frozenset({"must", "should"})
 # a sentence of fewer words is a scrap of the page, not a report ("Police arrest 12" has three)
 _FRAGMENT = 3
 # dependency links over which two same-type triggers are one event ("stormed ..., killing 11")
@@ -76,9 +78,11 @@ class EventFinder:
         tokens = tokens_of(sent.doc)
         hits = [hit for i in range(sent.start, sent.end)
                 if pos[i] in TRIGGER_POS and (hit := self._match(tokens[i])) is not None]
-        if not hits or sum(1 for i in range(sent.start, sent.end) if not tokens[i].is_punct
-                           and not tokens[i].is_space) < _FRAGMENT:
+        if sum(1 for i in range(sent.start, sent.end) if not tokens[i].is_punct
+               and not tokens[i].is_space) < _FRAGMENT:
             return []  # "arrested", "the promised": a scrap of a page (a caption, a cut line), no report
+        if not hits:
+            return self._demands(sent, args, [])
         hits = [hit for hit in hits if not _non_event(hit.token, hit.entry, self.lexicon.context)]
         context = self.lexicon.context
         hits = _drop_embedded(hits, context.settings, context.refer, context.charges)
@@ -90,7 +94,34 @@ class EventFinder:
         events = [self._event(hit, sent, args.text) for hit in hits]
         events.extend(self._refusals(hits, sent, args.text))
         events.extend(self._statements(hits, sent, args))
+        if not any(e.type == "REQUEST" and e.status == ASSERTED for e in events):
+            events.extend(self._demands(sent, args, hits))
         return events
+
+    def _demands(self, sent: SpacySpan, args: ArgumentFinder, hits: list[_Hit]) -> list[Event]:
+        """"Russia said Sudan must return the helicopter": a speaker saying that another actor must
+        act makes a demand (REQUEST, from the speaker to that actor), whatever the act named."""
+        taken = {h.token.i for h in hits}
+        out = []
+        for token in sent:
+            if token.dep_ != "ccomp" or token.pos_ not in ("VERB", "AUX") or token.i in taken:
+                continue
+            reporter = token.head
+            if _lem(reporter) not in _REPORTING or modality_of(reporter, self.lexicon.cues) != ASSERTED:
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in _OBLIGING for c in token.children):
+                continue
+            subj = next((c for c in token.children if c.dep_ == "nsubj"), None)  # a passive's subject is not asked
+            speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            if subj is None or speaker is None or subj.pos_ == "PRON" or _lem(subj) == _lem(speaker):
+                continue
+            target, source = args.actor(subj), args.actor(speaker)
+            if target is None or source is None or target.id == source.id:
+                continue
+            entry = LexEntry((_lem(token),), "VERB", "REQUEST", "10", None, (), 0.6)
+            hit = _Hit(token, entry, [token], source=source, target=target, confidence=0.66)
+            out.append(self._event(hit, sent, args.text))
+        return out
 
     # -- matching ---------------------------------------------------------------------------
     def _match(self, token: Token) -> _Hit | None:
