@@ -108,3 +108,17 @@ def test_saying_another_must_act_is_a_demand(extract):
 ])
 def test_no_demand_without_an_actor_asked_by_another(extract, text):
     assert not found(extract(text), "REQUEST")
+
+
+def test_a_cooperative_plan_announced_for_an_actor_is_its_intent(extract):
+    events = extract("The Japanese trade minister will visit Vietnam next week, the Vietnamese embassy said.")
+    assert found(events, "AGREE"), [(e.type, e.status, e.trigger.text) for e in events]
+    assert found(events, "CONSULT", "hypothetical")  # the visit itself is still to come
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said the two presidents will meet next month.",  # a prediction
+    "The army will attack the town, officials said.",  # a hostile plan is no agreement
+])
+def test_no_intent_from_a_prediction_or_a_hostile_plan(extract, text):
+    assert not found(extract(text), "AGREE")

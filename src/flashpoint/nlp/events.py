@@ -30,6 +30,9 @@ _FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
 _WILLING = frozenset({"willing", "prepared", "ready"})
 _REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare", "insist", "add", "reiterate",
                         "conclude", "warn", "claim", "stress"})
+# speakers who predict what others will do rather than announce it
+_PREDICTORS = frozenset({"analyst", "expert", "observer", "commentator", "economist", "critic", "poll", "survey",
+                         "forecast", "scholar", "researcher", "academic", "pundit", "some", "many", "other"})
 # modals by which a speaker says another must act ("said Sudan must return the helicopter")
 _OBLIGING = frozenset({"must", "should"})
 # a sentence of fewer words is a scrap of the page, not a report ("Police arrest 12" has three)
@@ -254,7 +257,7 @@ class EventFinder:
         for hit in hits:
             if hit.status != HYPOTHETICAL:
                 continue
-            kind = _intent_kind(hit.token)
+            kind = _intent_kind(hit.token, side_of(hit.entry.type) == "cooperation")
             if kind is None:
                 continue
             if kind == "REQUEST":
@@ -290,9 +293,15 @@ def _inside(text: str, head: Token, trigger: Token) -> bool:
     return bool(words) and all(w in subtree for w in words)
 
 
-def _intent_kind(token: Token) -> str | None:
-    """'INTENT' when the speaker announces its own act, 'REQUEST' when it says another must act."""
+def _intent_kind(token: Token, cooperative: bool = False) -> str | None:
+    """'INTENT' when the speaker announces its own act, 'REQUEST' when it says another must act.
+
+    A cooperative act announced for another ("Finland will give Tanzania a grant, a ministry
+    statement said", "the foreign minister will visit Albania, the embassy said") is that actor's
+    announced intent too, unless the speaker only predicts it (an analyst, an expert)."""
     clause = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        clause = token.head  # "will provide food aid": the verb carries the tense
     while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
         if clause.dep_ == "xcomp" and _lem(clause.head) in _WILLING:
             copula = clause.head.head
@@ -308,7 +317,7 @@ def _intent_kind(token: Token) -> str | None:
     if speaker is None:
         return None
     same = subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she", "i") or _lem(subj) == _lem(speaker)
-    if aux & _FUTURE and same:
+    if aux & _FUTURE and (same or cooperative and subj.pos_ != "PRON" and _lem(speaker) not in _PREDICTORS):
         return "INTENT"
     if aux & {"must", "should"} and not same and subj.pos_ != "PRON":
         return "REQUEST"
