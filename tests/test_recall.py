@@ -122,3 +122,32 @@ def test_a_cooperative_plan_announced_for_an_actor_is_its_intent(extract):
 ])
 def test_no_intent_from_a_prediction_or_a_hostile_plan(extract, text):
     assert not found(extract(text), "AGREE")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The opposition leader was sharply critical of the interior minister.", "ACCUSE"),
+    ("The premier remained supportive of the embattled police chief.", "SUPPORT"),
+    ("The mayor said she was unwilling to hand the files to the inquiry.", "REJECT"),
+    ("Ankara holds the militants responsible for the car bombing.", "ACCUSE"),
+    ("The rapporteur said the siege of the camp constitutes a war crime.", "ACCUSE"),
+    ("Police said the ambush bears the hallmarks of the insurgents.", "ACCUSE"),
+])
+def test_evaluative_predicates(extract, text, type_):
+    events = extract(text)
+    assert found(events, type_), [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_responsible_names_the_accused_and_the_speaker_accuses(extract):
+    events = extract("Kenyan officials said the Shabaab were responsible for the attack on the bus.")
+    accusation = found(events, "ACCUSE")
+    assert accusation and accusation[0].target is not None and "Shabaab" in accusation[0].target.text
+    assert accusation[0].source is not None and "officials" in accusation[0].source.text
+
+
+@pytest.mark.parametrize("text", [
+    "The group said it was responsible for the bombing.",  # a claim, not an accusation
+    "A critical report on the prisons was published on Monday.",  # an adjective on a noun
+    "The ministry is responsible for security in the camps.",  # a duty, not a deed
+])
+def test_no_accusation_from_a_claim_or_an_attribute(extract, text):
+    assert not found(extract(text), "ACCUSE")

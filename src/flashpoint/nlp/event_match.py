@@ -48,7 +48,7 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
         return True  # "attacking churches is forbidden": a generic act, no event
     if entry.type == "THREATEN" and token.dep_ == "acl":
         return True  # "a region threatened by extremists": endangered, not a threat made
-    if entry.type in _AGENTIVE:
+    if entry.type in _AGENTIVE and entry.option("judged") is None:
         subj = _subject(token)
         if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and (
                 _lem(subj) in context.nonagents or subj.lower_ in context.nonagents):

@@ -33,6 +33,8 @@ _REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare"
 # speakers who predict what others will do rather than announce it
 _PREDICTORS = frozenset({"analyst", "expert", "observer", "commentator", "economist", "critic", "poll", "survey",
                          "forecast", "scholar", "researcher", "academic", "pundit", "some", "many", "other"})
+# the links of an adjective that is a clause's predicate ("was critical of", "held it responsible")
+_PREDICATIVE = frozenset({"acomp"})  # not "oprd": "held X responsible" is the verb's
 # modals by which a speaker says another must act ("said Sudan must return the helicopter")
 _OBLIGING = frozenset({"must", "should"})
 # a sentence of fewer words is a scrap of the page, not a report ("Police arrest 12" has three)
@@ -128,9 +130,10 @@ class EventFinder:
 
     # -- matching ---------------------------------------------------------------------------
     def _match(self, token: Token) -> _Hit | None:
-        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else (
+            "ADJ" if token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE else None)
         if pos is None:
-            return None
+            return None  # "a critical report": only a predicate adjective names an act ("was critical of")
         lemma = token.lemma_.lower()
         rows = self.lexicon.lookup(lemma, pos)
         if not rows and token.lower_ != lemma:
@@ -147,6 +150,8 @@ class EventFinder:
             extra = _find_words(token, entry.others)
             if extra is None:
                 continue
+            if pos == "ADJ" and entry.option("swap") is not None and not _judged_subject(token):
+                continue  # "it was responsible": a claim or a culprit unknown, no accusation
             if all(_holds(c, token, entry, self.lexicon.context) for c in entry.constraints):
                 return _Hit(token, entry, [token, *extra])
         return None
@@ -190,7 +195,11 @@ class EventFinder:
                 hit.source = None  # "barrel bombs were dropped": a word of the object is no source
         if hit.source is not None and hit.source.text.lower().rstrip("s") in context.weapons:
             hit.source = None  # "barrel bombs": the weapon is no source
-        if entry.option("swap") is not None:
+        if token.pos_ == "ADJ":
+            hit.source, hit.target = self._predicate_roles(token, entry, args)
+        elif entry.option("judged") is not None:
+            hit.source, hit.target = self._judged_roles(token, args)
+        elif entry.option("swap") is not None:
             hit.source, hit.target = None, hit.source  # "came under fire": the subject is the target
         if hit.target is None and token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
             shared = _shared_object(token)
@@ -202,6 +211,28 @@ class EventFinder:
         hit.status = modality_of(token, self.lexicon.cues)
         conf = entry.confidence + (0.06 if hit.source else 0.0) + (0.04 if hit.target else 0.0)
         hit.confidence = min(conf, 0.99)
+
+    @staticmethod
+    def _predicate_roles(token: Token, entry: LexEntry, args: ArgumentFinder) -> tuple[ActorRef | None, ActorRef | None]:
+        """Roles of a predicate adjective: "X was critical of Y" (X, Y); with ``swap`` the subject is
+        the one judged and the speaker judges ("officials said Russia was responsible for the attack")."""
+        subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.head is not token else None
+        obj = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+        if entry.option("swap") is None:
+            return args.actor(subj), args.actor(obj)
+        speaker = _speaker(token.head)
+        return (args.actor(speaker) if speaker is not None else None), args.actor(subj)
+
+    @staticmethod
+    def _judged_roles(token: Token, args: ArgumentFinder) -> tuple[ActorRef | None, ActorRef | None]:
+        """"officials said the blast bears the hallmarks of the militants", "the envoy said the
+        shelling constitutes a war crime": the speaker judges the act of the subject; the "of"
+        phrase of the object, when it names an actor, is the one judged."""
+        speaker = _speaker(token)
+        obj = _object(token)
+        owner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None) if obj is not None else None
+        return (args.actor(speaker) if speaker is not None else None), (args.actor(owner) if owner is not None else None)
 
     @staticmethod
     def _frame_roles(token: Token, anchor: Token, hit: _Hit, args: ArgumentFinder
@@ -277,6 +308,12 @@ class EventFinder:
                     stated.source = args.actor(speaker)
             out.append(self._event(stated, sent, args.text))
         return out
+
+
+def _judged_subject(adjective: Token) -> bool:
+    """The predicate adjective's clause has a subject that names someone, not a pronoun."""
+    subj = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ != "PRON"
 
 
 def _is_weapon(token: Token, weapons: frozenset[str]) -> bool:
@@ -411,8 +448,8 @@ def _substantive(hit: _Hit, light: frozenset[str] = frozenset()) -> bool:
     "condemned the attack" or "fled the fighting" refer back to an event already coded;
     "hundreds staged a protest" performs one, whoever its doer.
     """
-    if hit.entry.pos == "VERB" or hit.merged:
-        return True
+    if hit.entry.pos in ("VERB", "ADJ") or hit.merged:
+        return True  # a predicate adjective is a clause's verb ("was unwilling to commit")
     token = hit.token
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lem(token.head) in light:
         return True
