@@ -151,3 +151,22 @@ def test_responsible_names_the_accused_and_the_speaker_accuses(extract):
 ])
 def test_no_accusation_from_a_claim_or_an_attribute(extract, text):
     assert not found(extract(text), "ACCUSE")
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("Senator Warren has clashed with Jared Kushner over the clearances.", "ACCUSE"),  # people quarrel
+    ("Judge Okafor released Thomas Brown on bail on Friday.", "CONCEDE"),
+    ("The reporter was prohibited from leaving the country.", "COERCE"),
+    ("The union filed a complaint against the ministry.", "ACCUSE"),
+    ("The minister spoke highly of the talks with his Russian counterpart.", "SUPPORT"),
+    ("A suicide bomber drove a van into the gate of the barracks.", "ASSAULT"),
+    ("Local lawmakers have added their voices to the calls for an inquiry.", "SUPPORT"),
+])
+def test_rules_for_one_kind_of_word(extract, text, type_):
+    events = extract(text)
+    assert found(events, type_), [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_soldiers_clashing_still_fight(extract):
+    events = extract("Soldiers clashed with rebels near the border on Sunday.")
+    assert found(events, "ASSAULT") and not found(events, "ACCUSE")

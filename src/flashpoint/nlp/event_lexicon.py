@@ -22,7 +22,7 @@ POS_TAGS = ("VERB", "NOUN", "ADJ")
 TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})  # the parts of speech a trigger word may have
 CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp", "pp", "nosubj", "noprep",
                "noobj", "noccomp", "swap", "ccomp",
-               "noxcomp", "judged")
+               "noxcomp", "judged", "subjent", "objent")
 CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon", "frame", "nonagent",
                  "setting", "partitive", "cognitive", "refer", "charge")
 _COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
@@ -175,7 +175,8 @@ def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ..
             out.append(Constraint(name, frozenset(f"{prep.strip().lower()}:{w}" for w in words)))
             continue
         vals = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
-        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss", "nosubj", "noprep", "noxcomp") and not vals:
+        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss", "nosubj", "noprep", "noxcomp", "subjent",
+                    "objent") and not vals:
             raise DataFileError(path, number, f"constraint '{name}' needs values ({name}=a|b)")
         out.append(Constraint(name, vals))
     return tuple(out)
