@@ -170,3 +170,26 @@ def test_rules_for_one_kind_of_word(extract, text, type_):
 def test_soldiers_clashing_still_fight(extract):
     events = extract("Soldiers clashed with rebels near the border on Sunday.")
     assert found(events, "ASSAULT") and not found(events, "ACCUSE")
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The minister had to resign after the scandal.", "resign", "asserted"),  # a past obligation, met
+    ("The minister will have to resign.", "resign", "hypothetical"),
+    ("The minister would have had to resign.", "resign", "hypothetical"),
+    ("The general was sacked, only to be reinstated by the court a week later.", "reinstated", "asserted"),
+])
+def test_obligations_and_results(nlp, text, trigger, expected):
+    from flashpoint.nlp.modality import modality_of
+    token = next(t for t in nlp(text) if t.text == trigger)
+    assert modality_of(token) == expected
+
+
+def test_a_meeting_in_which_something_was_done_took_place(extract):
+    events = extract("The president offered the post to General Musa in a meeting at the palace.")
+    meeting = found(events, "CONSULT")
+    assert meeting and meeting[0].source is not None, [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_two_verbs_of_one_support_are_one_event(extract):
+    events = extract("Estonia endorsed the declaration and showed its solidarity with Finland.")
+    assert len(found(events, "SUPPORT")) == 1, [(e.type, e.status, e.trigger.text) for e in events]

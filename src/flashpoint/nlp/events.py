@@ -35,6 +35,9 @@ _PREDICTORS = frozenset({"analyst", "expert", "observer", "commentator", "econom
                          "forecast", "scholar", "researcher", "academic", "pundit", "some", "many", "other"})
 # the links of an adjective that is a clause's predicate ("was critical of", "held it responsible")
 _PREDICATIVE = frozenset({"acomp"})  # not "oprd": "held X responsible" is the verb's
+# prepositions of a meeting in which another act took place ("in a meeting", "during the talks";
+# "in the talks" names talks under way, told elsewhere)
+_MEETING_PREPS = frozenset({"in", "at", "during"})
 # modals by which a speaker says another must act ("said Sudan must return the helicopter")
 _OBLIGING = frozenset({"must", "should"})
 # a sentence of fewer words is a scrap of the page, not a report ("Police arrest 12" has three)
@@ -179,6 +182,13 @@ class EventFinder:
                                             tuple(hit.tokens[1:]) if anchor is token else ())
         if anchor is not token:
             hit.source, hit.target = self._frame_roles(token, anchor, hit, args)
+        setting = None
+        if entry.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in _MEETING_PREPS \
+                and token.head.head.pos_ == "VERB" and (token.head.lower_ == "during" or any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
+            setting = token.head.head  # "offered him the post in a meeting": the offerer met him
+            agent = agent_of(setting)
+            hit.source = hit.source or (args.actor(agent) if agent is not None else None)
         outer = outer_conjunct(token) if token.pos_ == "VERB" else None
         if outer is not None:
             agent = agent_of(outer)  # "X denied that troops had burned it and blamed Y": X blames
@@ -208,7 +218,7 @@ class EventFinder:
         hit.mode = entry.mode or (args.mode(token) if entry.type == "ASSAULT" else None)
         if entry.type == "ASSAULT":
             hit.fatalities = count_dead(token, self.lexicon.context.kill)
-        hit.status = modality_of(token, self.lexicon.cues)
+        hit.status = modality_of(token if setting is None else setting, self.lexicon.cues)  # a meeting is as its act
         conf = entry.confidence + (0.06 if hit.source else 0.0) + (0.04 if hit.target else 0.0)
         hit.confidence = min(conf, 0.99)
 
@@ -409,6 +419,10 @@ def _linked(a: _Hit, b: _Hit, casualty: frozenset[str] = frozenset()) -> bool:
     for x, y in ((ta, tb), (tb, ta)):
         if y.head == x and y.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children):
             return True
+        verb = y.head
+        if y.dep_ == "dobj" and verb.dep_ == "conj" and verb.head == x and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return True  # "endorsed the statement and showed its solidarity": one act of support
     for x, y in ((ta, tb), (tb, ta)):
         if y.head == x and y.dep_ in _MERGE_DEPS:
             return True

@@ -34,6 +34,8 @@ _CLIMB = frozenset(
 _GOVERNED = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "acomp", "oprd", "attr", "advcl", "nsubjpass"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MAX_STEPS = 8
+# verbs of obligation whose simple past tells what was done ("had to resign", "was forced to": "had" only)
+_PAST_OBLIGATION = frozenset({"have"})
 # subordinators of a clause that sets another's time or cause: that other clause's negation is its own
 # ("when the president called, his adviser was not on the line": the call was made)
 _CIRCUMSTANCE = frozenset({"when", "after", "before", "while", "as", "since", "because", "once", "although",
@@ -101,7 +103,8 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
         if head == token or token.dep_ not in _CLIMB:
             return ASSERTED
         if token.dep_ == "advcl" and _is_infinitive(token) and not _governed_by_cue(head, cues):
-            if cues.get("purpose", _lemma(head)):
+            if cues.get("purpose", _lemma(head)) or any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children):
+                # "took to the streets to protest": as the march is; "..., only to be overruled": a result
                 skip_clause, token = False, head  # "took to the streets to protest": as the march is
                 continue
             return cues.get("infinitive", "to") or ASSERTED
@@ -157,6 +160,8 @@ def _governing_status(token: Token, head: Token, cues: ModalityCues) -> str | No
     """The status a governing word imposes on its complement, object or prepositional object."""
     lemma = _lemma(head)
     if token.dep_ == "xcomp" and cues.get("control", lemma):
+        if lemma in _PAST_OBLIGATION and head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children):
+            return ASSERTED  # "Slovenia had to endorse the statement": a past obligation, met
         return cues.get("control", lemma)
     if token.dep_ in _GOVERNED or (token.dep_ == "pobj" and head.pos_ != "ADP"):
         return cues.get("govern", lemma)
