@@ -193,3 +193,13 @@ def test_a_meeting_in_which_something_was_done_took_place(extract):
 def test_two_verbs_of_one_support_are_one_event(extract):
     events = extract("Estonia endorsed the declaration and showed its solidarity with Finland.")
     assert len(found(events, "SUPPORT")) == 1, [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_a_meeting_with_an_unnamed_doer_still_took_place(extract):
+    events = extract("The king did it anyway, offering the post to Rahimi in a private meeting at the palace.")
+    assert found(events, "CONSULT"), [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_travelling_to_meet_is_meeting(extract):
+    events = extract("The Kenyan foreign minister flew to Addis Ababa on Monday to meet her Ethiopian counterpart.")
+    assert found(events, "CONSULT"), [(e.type, e.status, e.trigger.text) for e in events]

@@ -69,7 +69,7 @@ def substantive(hit: Hit, light: frozenset[str] = frozenset()) -> bool:
     "condemned the attack" or "fled the fighting" refer back to an event already coded;
     "hundreds staged a protest" performs one, whoever its doer.
     """
-    if hit.entry.pos in ("VERB", "ADJ") or hit.merged:
+    if hit.entry.pos in ("VERB", "ADJ") or hit.merged or hit.occasion:
         return True  # a predicate adjective is a clause's verb ("was unwilling to commit")
     token = hit.token
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lem(token.head) in light:

@@ -133,6 +133,7 @@ class EventFinder:
                 and token.head.head.pos_ == "VERB" and (token.head.lower_ == "during" or any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
             setting = token.head.head  # "offered him the post in a meeting": the offerer met him
+            hit.occasion = True
             agent = agent_of(setting)
             hit.source = hit.source or (args.actor(agent) if agent is not None else None)
         outer = outer_conjunct(token) if token.pos_ == "VERB" else None
