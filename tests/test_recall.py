@@ -203,3 +203,13 @@ def test_a_meeting_with_an_unnamed_doer_still_took_place(extract):
 def test_travelling_to_meet_is_meeting(extract):
     events = extract("The Kenyan foreign minister flew to Addis Ababa on Monday to meet her Ethiopian counterpart.")
     assert found(events, "CONSULT"), [(e.type, e.status, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("The two sides completed a prisoner swap on Friday.", "AGREE"),
+    ("The warring parties renewed negotiations on Tuesday.", "CONSULT"),
+    ("The evacuation of wounded civilians from the besieged district began at dawn.", "AID"),
+])
+def test_performed_event_nouns(extract, text, type_):
+    events = extract(text)
+    assert found(events, type_), [(e.type, e.status, e.trigger.text) for e in events]
