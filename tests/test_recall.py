@@ -213,3 +213,13 @@ def test_travelling_to_meet_is_meeting(extract):
 def test_performed_event_nouns(extract, text, type_):
     events = extract(text)
     assert found(events, type_), [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_an_attack_named_as_a_subject_is_told_there(extract):
+    events = extract("The deadly attack on the convoy near Kidal drew condemnation from the United Nations.")
+    assert found(events, "ASSAULT"), [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_an_attack_condemned_is_not_told_again(extract):
+    events = extract("The United Nations condemned the attack on the convoy.")
+    assert not found(events, "ASSAULT")

@@ -74,6 +74,9 @@ def substantive(hit: Hit, light: frozenset[str] = frozenset()) -> bool:
     token = hit.token
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lem(token.head) in light:
         return True
+    if hit.entry.type == "ASSAULT" and token.dep_ in ("nsubj", "nsubjpass") and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children):
+        return True  # "the deadly attack on the convoy drew condemnation": the attack is told here
     return hit.source is not None or hit.target is not None or hit.fatalities is not None
 
 
