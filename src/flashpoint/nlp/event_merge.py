@@ -63,17 +63,18 @@ def merge(hits: list[Hit], casualty: frozenset[str] = frozenset()) -> list[Hit]:
     return kept
 
 
-def substantive(hit: Hit, light: frozenset[str] = frozenset()) -> bool:
+def substantive(hit: Hit, perform: frozenset[str] = frozenset()) -> bool:
     """A verb always names an event; a bare noun only with an actor, a toll or a light verb.
 
     "condemned the attack" or "fled the fighting" refer back to an event already coded;
-    "hundreds staged a protest" performs one, whoever its doer.
+    "hundreds staged a protest" performs one, whoever its doer (a verb that carries out its object:
+    not "issued a warning", "provided aid", "expressed concerns", which need an actor).
     """
     if hit.entry.pos in ("VERB", "ADJ") or hit.merged or hit.occasion:
         return True  # a predicate adjective is a clause's verb ("was unwilling to commit")
     token = hit.token
-    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lem(token.head) in light:
-        return True
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lem(token.head) in perform:
+        return True  # "hundreds staged a protest", "completed a prisoner swap" (modality.tsv's perform verbs)
     if hit.entry.type == "ASSAULT" and token.dep_ in ("nsubj", "nsubjpass") and any(
             c.dep_ == "prep" and c.lower_ in ("on", "against") for c in token.children):
         return True  # "the deadly attack on the convoy drew condemnation": the attack is told here

@@ -40,6 +40,7 @@ class EventFinder:
 
     def __init__(self, lexicon: EventLexicon):
         self.lexicon = lexicon
+        self._perform = frozenset(lexicon.cues.by_kind["perform"])  # verbs that carry out their object event
 
     def find(self, doc: Doc, mentions: list[ActorMention] | None = None, places: Sequence[Place] = (),
              country_words: Mapping[str, tuple[str, str]] | None = None) -> list[Event]:
@@ -71,7 +72,7 @@ class EventFinder:
             return []
         for hit in hits:
             self._fill(hit, args)
-        hits = [hit for hit in merge(hits, self.lexicon.context.casualty) if substantive(hit, self.lexicon.context.light)]
+        hits = [hit for hit in merge(hits, self.lexicon.context.casualty) if substantive(hit, self._perform)]
         stated = refusals(hits) + statements(hits, args)
         if not any(h.entry.type == "REQUEST" and h.status == ASSERTED for h in hits + stated):
             stated.extend(demands(sent, args, hits, self.lexicon.cues))
@@ -133,6 +134,9 @@ class EventFinder:
                 and token.head.head.pos_ == "VERB" and (token.head.lower_ == "during" or any(
                     c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
             setting = token.head.head  # "offered him the post in a meeting": the offerer met him
+            if not _has_party(token, setting, args):
+                setting = None  # "during a public meeting, the mayor spoke": no one met
+        if setting is not None:
             hit.occasion = True
             agent = agent_of(setting)
             hit.source = hit.source or (args.actor(agent) if agent is not None else None)
@@ -218,6 +222,19 @@ class EventFinder:
             trigger=_trigger_span(hit.tokens, text),
             confidence=round(hit.confidence, 3),
         )
+
+def _has_party(meeting: Token, verb: Token, args: ArgumentFinder) -> bool:
+    """A meeting with someone: "a meeting with the envoy", or the act done in it is done to an actor
+    ("offered the job to Bolton in a meeting")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in meeting.children):
+        return True
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to"):
+            party = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ != "dobj" else c
+            if party is not None and args.actor(party) is not None:
+                return True
+    return False
+
 
 def _judged_subject(adjective: Token) -> bool:
     """The predicate adjective's clause has a subject that names someone, not a pronoun."""

@@ -126,7 +126,8 @@ def intent_kind(token: Token, cooperative: bool = False) -> str | None:
     if speaker is None:
         return None
     same = subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she", "i") or _lem(subj) == _lem(speaker)
-    if aux & _FUTURE and (same or cooperative and subj.pos_ != "PRON" and _lem(speaker) not in _PREDICTORS):
+    announced = cooperative and subj.dep_ == "nsubj" and subj.pos_ != "PRON" and _lem(speaker) not in _PREDICTORS
+    if aux & _FUTURE and (same or announced):  # "students would be forgiven": no doer announced
         return "INTENT"
     if aux & {"must", "should"} and not same and subj.pos_ != "PRON":
         return "REQUEST"
