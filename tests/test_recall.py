@@ -237,3 +237,15 @@ def test_an_attack_condemned_is_not_told_again(extract):
 def test_no_event_in_ordinary_local_news(extract, text):
     events = extract(text)
     assert not [e for e in events if e.status == "asserted"], [(e.type, e.status, e.trigger.text) for e in events]
+
+
+def test_taken_from_their_homes_is_an_abduction(extract):
+    events = extract("Police said the two farmers had been taken from their homes on Friday night by armed men.")
+    assert found(events, "COERCE"), [(e.type, e.status, e.trigger.text) for e in events]
+    assert not found(extract("The nurses took the children from their homes to the shelter."), "COERCE")
+
+
+def test_a_statement_of_condemnation_is_the_issuers_accusation(extract):
+    events = extract("The African Union issued a statement of condemnation on Sunday.")
+    accusation = found(events, "ACCUSE")
+    assert accusation and accusation[0].source is not None, [(e.type, e.status, e.trigger.text) for e in events]
