@@ -25,4 +25,3 @@ class Hit:
     status: str = ASSERTED
     confidence: float = 0.0
     merged: list[Token] = field(default_factory=list)
-    occasion: bool = False  # a meeting with someone in which another act was done: it took place

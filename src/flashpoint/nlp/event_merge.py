@@ -70,7 +70,7 @@ def substantive(hit: Hit, perform: frozenset[str] = frozenset()) -> bool:
     "hundreds staged a protest" performs one, whoever its doer (a verb that carries out its object:
     not "issued a warning", "provided aid", "expressed concerns", which need an actor).
     """
-    if hit.entry.pos in ("VERB", "ADJ") or hit.merged or hit.occasion:
+    if hit.entry.pos in ("VERB", "ADJ") or hit.merged:
         return True  # a predicate adjective is a clause's verb ("was unwilling to commit")
     token = hit.token
     if token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lem(token.head) in perform:

@@ -137,7 +137,6 @@ class EventFinder:
             if not _has_party(token, setting, args):
                 setting = None  # "during a public meeting, the mayor spoke": no one met
         if setting is not None:
-            hit.occasion = True
             agent = agent_of(setting)
             hit.source = hit.source or (args.actor(agent) if agent is not None else None)
         outer = outer_conjunct(token) if token.pos_ == "VERB" else None
