@@ -212,7 +212,7 @@ def test_lexicon_files_are_valid():
 
 @pytest.mark.parametrize("line, reason", [
     ("attack\tVERB\tFIGHT\t190\t-\t-\t0.8", "PLOVER"),
-    ("attack\tADJ\tASSAULT\t190\t-\t-\t0.8", "pos"),
+    ("attack\tADV\tASSAULT\t190\t-\t-\t0.8", "pos"),
     ("attack\tVERB\tASSAULT\tx9\t-\t-\t0.8", "CAMEO"),
     ("attack\tVERB\tASSAULT\t190\t-\twhen=rain\t0.8", "constraint"),
     ("attack\tVERB\tASSAULT\t190\t-\t-\t1.8", "outside"),

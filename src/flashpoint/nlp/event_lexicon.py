@@ -18,11 +18,11 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-POS_TAGS = ("VERB", "NOUN")
-TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN"})  # the parts of speech a trigger word may have
+POS_TAGS = ("VERB", "NOUN", "ADJ")
+TRIGGER_POS = frozenset({"VERB", "NOUN", "PROPN", "ADJ"})  # the parts of speech a trigger word may have
 CONSTRAINTS = ("obj", "subj", "prep", "mod", "head", "nohead", "of", "poss", "xcomp", "pp", "nosubj", "noprep",
                "noobj", "noccomp", "swap", "ccomp",
-               "noxcomp")
+               "noxcomp", "judged", "subjent", "objent")
 CONTEXT_KINDS = ("light", "mode", "target_prep", "source_prep", "kill", "casualty", "weapon", "frame", "nonagent",
                  "setting", "partitive", "cognitive", "refer", "charge")
 _COLUMNS = ["lemma", "pos", "type", "cameo", "mode", "requires", "confidence"]
@@ -144,7 +144,7 @@ def parse_entry(path: str, number: int, line: str) -> LexEntry:
     if not words:
         raise DataFileError(path, number, "empty lemma")
     if pos not in POS_TAGS:
-        raise DataFileError(path, number, f"pos must be VERB or NOUN, not '{pos}'")
+        raise DataFileError(path, number, f"pos must be VERB, NOUN or ADJ, not '{pos}'")
     if type_ not in PLOVER_TYPES:
         raise DataFileError(path, number, f"'{type_}' is not a PLOVER type")
     if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
@@ -175,7 +175,8 @@ def parse_constraints(path: str, number: int, text: str) -> tuple[Constraint, ..
             out.append(Constraint(name, frozenset(f"{prep.strip().lower()}:{w}" for w in words)))
             continue
         vals = frozenset(v.strip().lower() for v in values.split("|") if v.strip())
-        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss", "nosubj", "noprep", "noxcomp") and not vals:
+        if name in ("subj", "prep", "mod", "head", "nohead", "of", "poss", "nosubj", "noprep", "noxcomp", "subjent",
+                    "objent") and not vals:
             raise DataFileError(path, number, f"constraint '{name}' needs values ({name}=a|b)")
         out.append(Constraint(name, vals))
     return tuple(out)

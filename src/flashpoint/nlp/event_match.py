@@ -48,7 +48,7 @@ def _non_event(token: Token, entry: LexEntry, context: EventContext) -> bool:
         return True  # "attacking churches is forbidden": a generic act, no event
     if entry.type == "THREATEN" and token.dep_ == "acl":
         return True  # "a region threatened by extremists": endangered, not a threat made
-    if entry.type in _AGENTIVE:
+    if entry.type in _AGENTIVE and entry.option("judged") is None:
         subj = _subject(token)
         if subj is not None and subj.pos_ == "NOUN" and not subj.ent_type_ and (
                 _lem(subj) in context.nonagents or subj.lower_ in context.nonagents):
@@ -226,10 +226,16 @@ def _holds(c: Constraint, token: Token, entry: LexEntry, context: EventContext |
     if name == "subj":
         subj = _through(_subject(token), partitives)
         return subj is not None and _lem(subj) in values
+    if name == "subjent":
+        subj = _subject(token)
+        return subj is not None and subj.ent_type_.lower() in values and _conjuncts_are(subj, values)
+    if name == "objent":
+        obj = _object(token)
+        return obj is not None and obj.ent_type_.lower() in values
     if name == "prep":
         return any(ch.dep_ in ("prep", "prt", "agent") and ch.lower_ in values for ch in token.children)
     if name == "mod":
-        return any(ch.dep_ in ("compound", "amod", "nmod", "npadvmod") and (_lem(ch) in values or ch.lower_ in values)
+        return any(ch.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") and (_lem(ch) in values or ch.lower_ in values)
                    for ch in token.children)
     if name == "head":
         return token.head != token and (_lem(token.head) in values or token.head.lower_ in values)
@@ -266,6 +272,11 @@ def _holds(c: Constraint, token: Token, entry: LexEntry, context: EventContext |
     if name == "noccomp":
         return not any(ch.dep_ == "ccomp" for ch in token.children)
     return True  # role hints (of=, poss=) are not conditions
+
+
+def _conjuncts_are(token: Token, kinds: frozenset[str]) -> bool:
+    """Every conjoined subject is of these entity kinds too ("Smith and the army clashed" is no quarrel)."""
+    return all(c.ent_type_.lower() in kinds for c in token.children if c.dep_ == "conj")
 
 
 def _object(token: Token) -> Token | None:

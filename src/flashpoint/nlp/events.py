@@ -9,13 +9,10 @@ validates the files once; ``EventFinder(lexicon).find(doc, mentions)`` codes eve
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from flashpoint.models import ActorMention, ActorRef, Event, Place, Span
-from flashpoint.quadclass import side_of
-from flashpoint.nlp.background import another_occasion
 from flashpoint.nlp.docview import pos_of, sentences_of, tokens_of, views_kept
 from flashpoint.nlp.event_args import ArgumentFinder, agent_of
 from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexicon's public names)
@@ -23,33 +20,19 @@ from flashpoint.nlp.event_lexicon import (  # noqa: F401  (re-exported: the lexi
     LexEntry, _data_dir, parse_constraints, parse_entry, read_context, read_entries)
 from flashpoint.nlp.event_match import (
     _drop_embedded, _find_words, _holds, _lem, _non_event, _object, _shared_object, _through)
-from flashpoint.nlp.modality import ASSERTED, HYPOTHETICAL, NEGATED, modality_of
+from flashpoint.nlp.modality import ASSERTED, modality_of, outer_conjunct
+from flashpoint.nlp.event_hit import Hit
+from flashpoint.nlp.event_merge import merge, substantive
+from flashpoint.nlp.statements import demands, refusals, speaker_of, statements
 from flashpoint.nlp.tolls import count_dead
 
-_FUTURE = frozenset({"will", "would", "wo", "shall", "'ll"})
-_WILLING = frozenset({"willing", "prepared", "ready"})
-_REPORTING = frozenset({"say", "announce", "tell", "confirm", "state", "declare", "insist", "add", "reiterate",
-                        "conclude", "warn", "claim"})
+# the links of an adjective that is a clause's predicate ("was critical of", "held it responsible")
+_PREDICATIVE = frozenset({"acomp"})  # not "oprd": "held X responsible" is the verb's
+# prepositions of a meeting in which another act took place ("in a meeting", "during the talks";
+# "in the talks" names talks under way, told elsewhere)
+_MEETING_PREPS = frozenset({"in", "at", "during"})
 # a sentence of fewer words is a scrap of the page, not a report ("Police arrest 12" has three)
 _FRAGMENT = 3
-# dependency links over which two same-type triggers are one event ("stormed ..., killing 11")
-_MERGE_DEPS = frozenset({"advcl", "dobj", "pobj", "nsubj", "nsubjpass", "xcomp", "relcl", "compound", "acl"})
-
-
-@dataclass
-class _Hit:
-    """A trigger found in a sentence, before it becomes an Event."""
-
-    token: Token
-    entry: LexEntry
-    tokens: list[Token]
-    source: ActorRef | None = None
-    target: ActorRef | None = None
-    mode: str | None = None
-    fatalities: int | None = None
-    status: str = ASSERTED
-    confidence: float = 0.0
-    merged: list[Token] = field(default_factory=list)
 
 
 class EventFinder:
@@ -57,6 +40,7 @@ class EventFinder:
 
     def __init__(self, lexicon: EventLexicon):
         self.lexicon = lexicon
+        self._perform = frozenset(lexicon.cues.by_kind["perform"])  # verbs that carry out their object event
 
     def find(self, doc: Doc, mentions: list[ActorMention] | None = None, places: Sequence[Place] = (),
              country_words: Mapping[str, tuple[str, str]] | None = None) -> list[Event]:
@@ -76,9 +60,11 @@ class EventFinder:
         tokens = tokens_of(sent.doc)
         hits = [hit for i in range(sent.start, sent.end)
                 if pos[i] in TRIGGER_POS and (hit := self._match(tokens[i])) is not None]
-        if not hits or sum(1 for i in range(sent.start, sent.end) if not tokens[i].is_punct
-                           and not tokens[i].is_space) < _FRAGMENT:
+        if sum(1 for i in range(sent.start, sent.end) if not tokens[i].is_punct
+               and not tokens[i].is_space) < _FRAGMENT:
             return []  # "arrested", "the promised": a scrap of a page (a caption, a cut line), no report
+        if not hits:
+            return [self._event(h, sent, args.text) for h in demands(sent, args, [], self.lexicon.cues)]
         hits = [hit for hit in hits if not _non_event(hit.token, hit.entry, self.lexicon.context)]
         context = self.lexicon.context
         hits = _drop_embedded(hits, context.settings, context.refer, context.charges)
@@ -86,17 +72,18 @@ class EventFinder:
             return []
         for hit in hits:
             self._fill(hit, args)
-        hits = [hit for hit in _merge(hits, self.lexicon.context.casualty) if _substantive(hit)]
-        events = [self._event(hit, sent, args.text) for hit in hits]
-        events.extend(self._refusals(hits, sent, args.text))
-        events.extend(self._statements(hits, sent, args))
-        return events
+        hits = [hit for hit in merge(hits, self.lexicon.context.casualty) if substantive(hit, self._perform)]
+        stated = refusals(hits) + statements(hits, args)
+        if not any(h.entry.type == "REQUEST" and h.status == ASSERTED for h in hits + stated):
+            stated.extend(demands(sent, args, hits, self.lexicon.cues))
+        return [self._event(hit, sent, args.text) for hit in hits + stated]
 
     # -- matching ---------------------------------------------------------------------------
-    def _match(self, token: Token) -> _Hit | None:
-        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    def _match(self, token: Token) -> Hit | None:
+        pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else (
+            "ADJ" if token.pos_ == "ADJ" and token.dep_ in _PREDICATIVE else None)
         if pos is None:
-            return None
+            return None  # "a critical report": only a predicate adjective names an act ("was critical of")
         lemma = token.lemma_.lower()
         rows = self.lexicon.lookup(lemma, pos)
         if not rows and token.lower_ != lemma:
@@ -113,8 +100,10 @@ class EventFinder:
             extra = _find_words(token, entry.others)
             if extra is None:
                 continue
+            if pos == "ADJ" and entry.option("swap") is not None and not _judged_subject(token):
+                continue  # "it was responsible": a claim or a culprit unknown, no accusation
             if all(_holds(c, token, entry, self.lexicon.context) for c in entry.constraints):
-                return _Hit(token, entry, [token, *extra])
+                return Hit(token, entry, [token, *extra])
         return None
 
     def _hyphenated(self, token: Token, lemma: str, pos: str) -> list[LexEntry]:
@@ -127,7 +116,7 @@ class EventFinder:
         return self.lexicon.lookup(first + lemma, pos) or self.lexicon.lookup(f"{first}-{lemma}", pos)
 
     # -- filling ----------------------------------------------------------------------------
-    def _fill(self, hit: _Hit, args: ArgumentFinder) -> None:
+    def _fill(self, hit: Hit, args: ArgumentFinder) -> None:
         token, entry = hit.token, hit.entry
         anchor = token
         context = self.lexicon.context
@@ -140,6 +129,20 @@ class EventFinder:
                                             tuple(hit.tokens[1:]) if anchor is token else ())
         if anchor is not token:
             hit.source, hit.target = self._frame_roles(token, anchor, hit, args)
+        setting = None
+        if entry.type == "CONSULT" and token.dep_ == "pobj" and token.head.lower_ in _MEETING_PREPS \
+                and token.head.head.pos_ == "VERB" and (token.head.lower_ == "during" or any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)):
+            setting = token.head.head  # "offered him the post in a meeting": the offerer met him
+            if not _has_party(token, setting, args):
+                setting = None  # "during a public meeting, the mayor spoke": no one met
+        if setting is not None:
+            agent = agent_of(setting)
+            hit.source = hit.source or (args.actor(agent) if agent is not None else None)
+        outer = outer_conjunct(token) if token.pos_ == "VERB" else None
+        if outer is not None:
+            agent = agent_of(outer)  # "X denied that troops had burned it and blamed Y": X blames
+            hit.source = args.actor(agent) if agent is not None else None
         if hit.target is not None and token.pos_ == "VERB":
             obj = _object(token)
             through = _through(obj, context.partitives)
@@ -152,7 +155,11 @@ class EventFinder:
                 hit.source = None  # "barrel bombs were dropped": a word of the object is no source
         if hit.source is not None and hit.source.text.lower().rstrip("s") in context.weapons:
             hit.source = None  # "barrel bombs": the weapon is no source
-        if entry.option("swap") is not None:
+        if token.pos_ == "ADJ":
+            hit.source, hit.target = self._predicate_roles(token, entry, args)
+        elif entry.option("judged") is not None:
+            hit.source, hit.target = self._judged_roles(token, args)
+        elif entry.option("swap") is not None:
             hit.source, hit.target = None, hit.source  # "came under fire": the subject is the target
         if hit.target is None and token.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in token.children):
             shared = _shared_object(token)
@@ -161,12 +168,34 @@ class EventFinder:
         hit.mode = entry.mode or (args.mode(token) if entry.type == "ASSAULT" else None)
         if entry.type == "ASSAULT":
             hit.fatalities = count_dead(token, self.lexicon.context.kill)
-        hit.status = modality_of(token, self.lexicon.cues)
+        hit.status = modality_of(token if setting is None else setting, self.lexicon.cues)  # a meeting is as its act
         conf = entry.confidence + (0.06 if hit.source else 0.0) + (0.04 if hit.target else 0.0)
         hit.confidence = min(conf, 0.99)
 
     @staticmethod
-    def _frame_roles(token: Token, anchor: Token, hit: _Hit, args: ArgumentFinder
+    def _predicate_roles(token: Token, entry: LexEntry, args: ArgumentFinder) -> tuple[ActorRef | None, ActorRef | None]:
+        """Roles of a predicate adjective: "X was critical of Y" (X, Y); with ``swap`` the subject is
+        the one judged and the speaker judges ("officials said Russia was responsible for the attack")."""
+        subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None) if token.head is not token else None
+        obj = next((g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+        if entry.option("swap") is None:
+            return args.actor(subj), args.actor(obj)
+        speaker = speaker_of(token.head)
+        return (args.actor(speaker) if speaker is not None else None), args.actor(subj)
+
+    @staticmethod
+    def _judged_roles(token: Token, args: ArgumentFinder) -> tuple[ActorRef | None, ActorRef | None]:
+        """"officials said the blast bears the hallmarks of the militants", "the envoy said the
+        shelling constitutes a war crime": the speaker judges the act of the subject; the "of"
+        phrase of the object, when it names an actor, is the one judged."""
+        speaker = speaker_of(token)
+        obj = _object(token)
+        owner = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None) if obj is not None else None
+        return (args.actor(speaker) if speaker is not None else None), (args.actor(owner) if owner is not None else None)
+
+    @staticmethod
+    def _frame_roles(token: Token, anchor: Token, hit: Hit, args: ArgumentFinder
                      ) -> tuple[ActorRef | None, ActorRef | None]:
         """Roles of "a mediation effort" or "a series of attacks": the agent of the verb that governs
         the frame noun is the source; the event word itself is never its own target."""
@@ -183,7 +212,7 @@ class EventFinder:
             source = None
         return source, target
 
-    def _event(self, hit: _Hit, sent: SpacySpan, text: str) -> Event:
+    def _event(self, hit: Hit, sent: SpacySpan, text: str) -> Event:
         return Event(
             type=hit.entry.type, mode=hit.mode, cameo=hit.entry.cameo, status=hit.status,
             source=hit.source, target=hit.target, place=None, date=None,
@@ -193,52 +222,23 @@ class EventFinder:
             confidence=round(hit.confidence, 3),
         )
 
-    def _refusals(self, hits: list[_Hit], sent: SpacySpan, text: str) -> list[Event]:
-        """"would not negotiate": the negated cooperation is also an asserted refusal (REJECT)."""
-        out = []
-        have_reject = {h.token.i for h in hits if h.entry.type == "REJECT"}
-        for hit in hits:
-            if hit.status != NEGATED or side_of(hit.entry.type) != "cooperation" or have_reject:
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in hit.token.children):
-                continue
-            refusal = replace(hit, entry=replace(hit.entry, type="REJECT", cameo="12", mode=None),
-                              status=ASSERTED, confidence=hit.confidence * 0.75)
-            out.append(self._event(refusal, sent, text))
-        return out
+def _has_party(meeting: Token, verb: Token, args: ArgumentFinder) -> bool:
+    """A meeting with someone: "a meeting with the envoy", or the act done in it is done to an actor
+    ("offered the job to Bolton in a meeting")."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in meeting.children):
+        return True
+    for c in verb.children:
+        if c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to"):
+            party = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ != "dobj" else c
+            if party is not None and args.actor(party) is not None:
+                return True
+    return False
 
 
-    def _statements(self, hits: list[_Hit], sent: SpacySpan, args: ArgumentFinder) -> list[Event]:
-        """An actor's own announced intention is itself an asserted event.
-
-        "Iran said it will cut off electricity" -> THREATEN; "Syria says it is willing to withdraw"
-        -> AGREE; "Russia said Sudan must return the helicopter" -> REQUEST. The announced act stays
-        hypothetical. Predictions about others ("analysts say the army will attack") are not coded.
-        """
-        out = []
-        for hit in hits:
-            if hit.status != HYPOTHETICAL:
-                continue
-            kind = _intent_kind(hit.token)
-            if kind is None:
-                continue
-            if kind == "REQUEST":
-                type_, cameo = "REQUEST", "10"
-            elif _hostile(hit.entry.type) or _conditional(hit.token, ("unless",)):
-                type_, cameo = "THREATEN", "13"
-            else:
-                type_, cameo = "AGREE", "03"
-            if any(h.entry.type == type_ for h in hits):
-                continue
-            stated = replace(hit, entry=replace(hit.entry, type=type_, cameo=cameo, mode=None),
-                             status=ASSERTED, fatalities=None, confidence=hit.confidence * 0.7)
-            if kind == "REQUEST":
-                stated.source, stated.target = None, hit.source
-                speaker = _speaker(hit.token)
-                if speaker is not None:
-                    stated.source = args.actor(speaker)
-            out.append(self._event(stated, sent, args.text))
-        return out
+def _judged_subject(adjective: Token) -> bool:
+    """The predicate adjective's clause has a subject that names someone, not a pronoun."""
+    subj = next((c for c in adjective.head.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ != "PRON"
 
 
 def _is_weapon(token: Token, weapons: frozenset[str]) -> bool:
@@ -253,48 +253,6 @@ def _inside(text: str, head: Token, trigger: Token) -> bool:
     own = {t.i for t in trigger.subtree} if trigger in head.subtree else set()
     subtree = {t.text for t in head.subtree if t.i not in own}
     return bool(words) and all(w in subtree for w in words)
-
-
-def _intent_kind(token: Token) -> str | None:
-    """'INTENT' when the speaker announces its own act, 'REQUEST' when it says another must act."""
-    clause = token
-    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
-        if clause.dep_ == "xcomp" and _lem(clause.head) in _WILLING:
-            copula = clause.head.head
-            modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in (*clause.head.children, *copula.children))
-            return None if modal else "INTENT"
-        clause = clause.head
-    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    reporter = clause.head if clause.dep_ == "ccomp" and _lem(clause.head) in _REPORTING else None
-    if subj is None or reporter is None:
-        return None
-    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
-    if speaker is None:
-        return None
-    same = subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "we", "he", "she", "i") or _lem(subj) == _lem(speaker)
-    if aux & _FUTURE and same:
-        return "INTENT"
-    if aux & {"must", "should"} and not same and subj.pos_ != "PRON":
-        return "REQUEST"
-    return None
-
-
-def _speaker(token: Token) -> Token | None:
-    clause = token
-    while clause.dep_ in ("conj", "xcomp") and clause.head != clause:
-        clause = clause.head
-    if clause.dep_ == "ccomp":
-        return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
-    return None
-
-
-def _conditional(token: Token, marks: tuple[str, ...]) -> bool:
-    for t in (token, token.head):
-        for c in t.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-                return True
-    return False
 
 
 def _trigger_span(tokens: list[Token], text: str) -> Span:
@@ -313,77 +271,3 @@ def _trigger_span(tokens: list[Token], text: str) -> Span:
     return Span(first.idx, last.idx + len(last.text), text[first.idx:last.idx + len(last.text)])
 
 
-def _linked(a: _Hit, b: _Hit, casualty: frozenset[str] = frozenset()) -> bool:
-    """Two triggers of one type name one event when one governs the other (not mere conjunction
-    of clauses with their own subjects), or when one only reports the harm done in the other."""
-    ta, tb = a.token, b.token
-    for x, y in ((ta, tb), (tb, ta)):
-        if y.head == x and y.pos_ == "VERB" and another_occasion(y, x):
-            return False  # "advanced on the city, while shelling killed seven": two occasions
-    for x, y in ((a, b), (b, a)):
-        if x.entry.type == "ASSAULT" and _lem(y.token) in casualty and (
-                y.source is None or x.source is None or y.source.text == x.source.text) and (
-                x.token in y.token.subtree or not another_occasion(y.token, y.token.head)):
-            return True  # a killing on an occasion of its own reports only the attack inside its clause
-    for x, y in ((ta, tb), (tb, ta)):
-        if y.head == x and y.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in y.children):
-            return True
-    for x, y in ((ta, tb), (tb, ta)):
-        if y.head == x and y.dep_ in _MERGE_DEPS:
-            return True
-        if y.dep_ == "pobj" and y.head.head == x and y.head.dep_ in ("prep", "agent"):
-            return True
-    for x, y in ((a, b), (b, a)):
-        if y.token.dep_ == "pobj" and y.token.head.head in x.tokens[1:]:
-            return True  # "claimed responsibility for the bombings"
-        if y in a.tokens[1:] or y in b.tokens[1:]:
-            return True
-    return False
-
-
-def _merge(hits: list[_Hit], casualty: frozenset[str] = frozenset()) -> list[_Hit]:
-    """Fold same-type triggers that govern one another into one event, keeping the stronger word."""
-    kept: list[_Hit] = []
-    for hit in hits:
-        partner = next((k for k in kept if k.entry.type == hit.entry.type and _linked(k, hit, casualty)), None)
-        if partner is None:
-            kept.append(hit)
-            continue
-        keep, other = _prefer(partner, hit, casualty)
-        keep.source = keep.source or other.source
-        keep.target = keep.target or other.target
-        keep.mode = keep.mode or other.mode
-        keep.fatalities = keep.fatalities if keep.fatalities is not None else other.fatalities
-        keep.confidence = min(0.99, max(keep.confidence, other.confidence) + 0.05)
-        keep.merged.append(other.token)
-        if keep is hit:
-            kept[kept.index(partner)] = hit
-    return kept
-
-
-def _substantive(hit: _Hit) -> bool:
-    """A verb always names an event; a bare noun only with an actor, a toll or a light verb.
-
-    "condemned the attack" or "fled the fighting" refer back to an event already coded.
-    """
-    if hit.entry.pos == "VERB" or hit.merged:
-        return True
-    return hit.source is not None or hit.target is not None or hit.fatalities is not None
-
-
-def _rank(hit: _Hit) -> tuple[int, float]:
-    return (1 if hit.entry.pos == "VERB" else 0, hit.confidence)
-
-
-def _prefer(a: _Hit, b: _Hit, casualty: frozenset[str]) -> tuple[_Hit, _Hit]:
-    """(kept, folded): a casualty verb folds into the attack it reports; else the stronger word stays."""
-    a_cas, b_cas = _lem(a.token) in casualty, _lem(b.token) in casualty
-    if a_cas != b_cas:
-        return (b, a) if a_cas else (a, b)
-    return (a, b) if _rank(a) >= _rank(b) else (b, a)
-
-
-def _hostile(event_type: str) -> bool:
-    """A conflict type that, announced, is a threat (a demand announced is a demand, not a threat);
-    the sides are data/lexicon/plover_quadclass.tsv's."""
-    return side_of(event_type) == "conflict" and event_type != "REQUEST"

@@ -22,7 +22,7 @@ ASSERTED = "asserted"
 HYPOTHETICAL = "hypothetical"
 NEGATED = "negated"
 STATUSES = (ASSERTED, HYPOTHETICAL, NEGATED)
-KINDS = ("aux", "neg", "det", "mark", "govern", "control", "modifier", "infinitive", "purpose")
+KINDS = ("aux", "neg", "det", "mark", "govern", "control", "modifier", "infinitive", "purpose", "perform")
 
 # dependency links along which a trigger inherits the modality of its head
 _CLIMB = frozenset(
@@ -34,6 +34,12 @@ _CLIMB = frozenset(
 _GOVERNED = frozenset({"xcomp", "ccomp", "pcomp", "dobj", "prep", "acomp", "oprd", "attr", "advcl", "nsubjpass"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _MAX_STEPS = 8
+# verbs of obligation whose simple past tells what was done ("had to resign", "was forced to": "had" only)
+_PAST_OBLIGATION = frozenset({"have"})
+# subordinators of a clause that sets another's time or cause: that other clause's negation is its own
+# ("after the rebels stormed the depot, the guards did not resist": the storming happened)
+# ("when" is left out: measured, it made events whose place and doer the other stages do not find)
+_CIRCUMSTANCE = frozenset({"after", "before", "while", "as", "since", "because", "once", "although", "though"})
 
 
 @dataclass
@@ -82,6 +88,9 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
     shared = _shared_infinitive(trigger)
     if shared is not None:
         return modality_of(shared, cues)  # "plotted to kill X and then attack Y": attack as kill
+    outer = outer_conjunct(trigger)
+    if outer is not None:
+        return modality_of(outer, cues)  # "denied that troops had burned it and blamed the rebels"
     token = trigger
     skip_clause = False
     adjunct = False  # climbed out of a prepositional adjunct: "no one was killed in the bombing"
@@ -94,7 +103,8 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
         if head == token or token.dep_ not in _CLIMB:
             return ASSERTED
         if token.dep_ == "advcl" and _is_infinitive(token) and not _governed_by_cue(head, cues):
-            if cues.get("purpose", _lemma(head)):
+            if cues.get("purpose", _lemma(head)) or any(c.dep_ == "advmod" and c.lower_ == "only" for c in token.children):
+                # "took to the streets to protest": as the march is; "..., only to be overruled": a result
                 skip_clause, token = False, head  # "took to the streets to protest": as the march is
                 continue
             return cues.get("infinitive", "to") or ASSERTED
@@ -104,6 +114,9 @@ def modality_of(trigger: Token, cues: ModalityCues | None = None) -> str:
                 return decided  # "a plot to attack the prison", "a proposal to hold talks"
         if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             adjunct = True  # a negated clause does not negate the event named in its adjunct
+        if token.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE
+                                         for c in token.children):
+            adjunct = True  # "when X called, Y was not there": the call stays asserted
         if token.dep_ in _SUBJECTS and _predicate_is_hypothetical(head, cues):
             return HYPOTHETICAL  # "talks are due to resume", "a fight is likely to kill"
         decided = _governing_status(token, head, cues)
@@ -129,10 +142,26 @@ def _shared_infinitive(token: Token) -> Token | None:
     return before[-1] if before else None
 
 
+def outer_conjunct(token: Token) -> Token | None:
+    """A simple past the parser coordinated with a pluperfect inside a reported clause ("denied that
+    troops had burned the houses and blamed the rebels"): the tenses differ, so the verb continues
+    the reporting clause ("denied ... and blamed"), and takes that clause's status."""
+    head = token.head
+    if token.dep_ != "conj" or token.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp":
+        return None
+    if _has_subject(token) or any(c.dep_ == "aux" for c in token.children):
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in ("had", "has", "have") for c in head.children):
+        return None
+    return head.head
+
+
 def _governing_status(token: Token, head: Token, cues: ModalityCues) -> str | None:
     """The status a governing word imposes on its complement, object or prepositional object."""
     lemma = _lemma(head)
     if token.dep_ == "xcomp" and cues.get("control", lemma):
+        if lemma in _PAST_OBLIGATION and head.tag_ == "VBD" and not any(c.dep_ == "aux" for c in head.children):
+            return ASSERTED  # "Slovenia had to endorse the statement": a past obligation, met
         return cues.get("control", lemma)
     if token.dep_ in _GOVERNED or (token.dep_ == "pobj" and head.pos_ != "ADP"):
         return cues.get("govern", lemma)
@@ -167,11 +196,16 @@ def _clause_status(token: Token, cues: ModalityCues) -> str | None:
             hypothetical = True
         elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children):
             hypothetical = True
-        elif dep in ("amod", "compound") and cues.get("modifier", word) == HYPOTHETICAL:
+        elif dep in ("amod", "compound") and cues.get("modifier", word) == HYPOTHETICAL and not _performed(token, cues):
             hypothetical = True
         elif dep == "advmod" and word in ("never",):
             return NEGATED
     return HYPOTHETICAL if hypothetical else None
+
+
+def _performed(noun: Token, cues: ModalityCues) -> bool:
+    """An event noun that its verb carries out: "mounted its long-threatened invasion"."""
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and cues.get("perform", _lemma(noun.head)) is not None
 
 
 def _is_question(token: Token) -> bool:

