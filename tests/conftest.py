@@ -33,6 +33,25 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def gazetteer():
+    from flashpoint.geo import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def parser(gazetteer):
+    from flashpoint.geo import Geoparser
+
+    return Geoparser(gazetteer)
+
+
+def found(nlp, parser, text):
+    """The places the geoparser finds in `text`."""
+    return parser.find_places(nlp(text))
+
+
+@pytest.fixture(scope="session")
 def extractor():
     from flashpoint.api import get_extractor
 

@@ -14,11 +14,6 @@ from flashpoint.geo.gazetteer import source_fingerprint
 from flashpoint.models import Span
 
 
-@pytest.fixture(scope="module")
-def parser():
-    return Geoparser(Gazetteer.load())
-
-
 def places(nlp, parser, text):
     return parser.find_places(nlp(text))
 

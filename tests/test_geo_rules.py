@@ -9,24 +9,12 @@ import math
 
 import pytest
 
+from conftest import found
+
 from flashpoint.evaluate import Report, score_place_errors
 from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.geo.text import fold
 from flashpoint.models import Article, Document, Event, EventPlace, Place, Span
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
-
-def found(nlp, parser, text):
-    return parser.find_places(nlp(text))
 
 
 def texts(places):

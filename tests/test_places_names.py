@@ -9,26 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from conftest import found
+
 from flashpoint.errors import DataFileError
 from flashpoint.geo import Gazetteer, Geoparser
 from flashpoint.geo.build import build_index
 from flashpoint.geo.datafiles import data_dir, read_area_points
 from flashpoint.geo.gazetteer import haversine_km
 from flashpoint.geo.text import fold
-
-
-@pytest.fixture(scope="module")
-def gazetteer():
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="module")
-def parser(gazetteer):
-    return Geoparser(gazetteer)
-
-
-def found(nlp, parser, text):
-    return parser.find_places(nlp(text))
 
 
 def areas(gazetteer, name, country):

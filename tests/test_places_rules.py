@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import found
+
 from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.models import Span
-
-
-@pytest.fixture(scope="module")
-def parser():
-    return Geoparser(Gazetteer.load())
-
-
-def found(nlp, parser, text):
-    return parser.find_places(nlp(text))
 
 
 def where(nlp, parser, text, trigger):
@@ -135,11 +128,6 @@ def test_a_state_named_twice_is_the_state_not_a_town_inside_it(nlp, parser):
 
 
 # ----- area points
-
-@pytest.fixture(scope="module")
-def gazetteer(parser):
-    return parser.gaz
-
 
 def _area(gazetteer, name, country):
     from flashpoint.geo.text import fold
