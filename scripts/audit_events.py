@@ -1,8 +1,8 @@
 """A hand audit of the example corpus's events: draw a sample to judge, then score the judgments.
 
     .venv/bin/python scripts/audit_events.py sample --db /tmp/audit.duckdb > eval/audit_sample.jsonl
-    (a person fills in eval/audit_judgments.jsonl: one line an event, see below)
-    .venv/bin/python scripts/audit_events.py score eval/audit_judgments.jsonl
+    (a person fills in eval/audit_judgments_roundN.jsonl: one line an event, see below)
+    .venv/bin/python scripts/audit_events.py score eval/audit_judgments_round2.jsonl
 
 `sample` ingests examples/corpus into the store when it holds no article yet, then draws N fused
 events (default 50) with a fixed seed, among those the dashboard shows by default (asserted, not

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/calibrate_confidence.py \
         --train ../shared/gold/news_events_trnews.jsonl ../shared/gold/news_events_gwn.jsonl \
+                ../shared/gold/plover_gsr.jsonl \
                 ../shared/gold/articles_dev.jsonl \
         --report eval/heldout_events.jsonl
 
