@@ -51,6 +51,19 @@ def found(nlp, parser, text):
     return parser.find_places(nlp(text))
 
 
+def where(nlp, parser, text, trigger):
+    """The place the geoparser gives the event whose trigger is the first `trigger` of `text`."""
+    from flashpoint.geo import locate_event
+    from flashpoint.models import Span
+
+    doc = nlp(text)
+    places = parser.find_places(doc)
+    start = text.index(trigger)
+    sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
+    return locate_event(doc, Span(sentence.start_char, sentence.end_char, sentence.text),
+                        Span(start, start + len(trigger), trigger), places)
+
+
 @pytest.fixture(scope="session")
 def extractor():
     from flashpoint.api import get_extractor

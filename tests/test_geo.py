@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from flashpoint.errors import DataFileError
-from flashpoint.geo import Gazetteer, Geoparser, locate_event
+from flashpoint.geo import Geoparser, locate_event
 from flashpoint.geo.datafiles import data_dir, read_aliases
 from flashpoint.geo.gazetteer import source_fingerprint
 from flashpoint.models import Span

@@ -9,12 +9,11 @@ import math
 
 import pytest
 
-from conftest import found
+from conftest import found, where
 
 from flashpoint.evaluate import Report, score_place_errors
-from flashpoint.geo import Gazetteer, Geoparser, locate_event
 from flashpoint.geo.text import fold
-from flashpoint.models import Article, Document, Event, EventPlace, Place, Span
+from flashpoint.models import Article, Document, Event, EventPlace, Place
 
 
 def texts(places):
@@ -25,15 +24,6 @@ def one(places, text):
     hits = [p for p in places if p.text == text]
     assert hits, f"{text!r} not among {texts(places)}"
     return hits[0]
-
-
-def where(nlp, parser, text, trigger):
-    doc = nlp(text)
-    places = parser.find_places(doc)
-    start = text.index(trigger)
-    sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
-    return locate_event(doc, Span(sentence.start_char, sentence.end_char, sentence.text),
-                        Span(start, start + len(trigger), trigger), places)
 
 
 # ----- recognition: what is not a place

@@ -12,7 +12,6 @@ import pytest
 from conftest import found
 
 from flashpoint.errors import DataFileError
-from flashpoint.geo import Gazetteer, Geoparser
 from flashpoint.geo.build import build_index
 from flashpoint.geo.datafiles import data_dir, read_area_points
 from flashpoint.geo.gazetteer import haversine_km

@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import found
+from conftest import found, where
 
-from flashpoint.geo import Gazetteer, Geoparser, locate_event
-from flashpoint.models import Span
-
-
-def where(nlp, parser, text, trigger):
-    doc = nlp(text)
-    places = parser.find_places(doc)
-    start = text.index(trigger)
-    sentence = next(s for s in doc.sents if s.start_char <= start < s.end_char)
-    return locate_event(doc, Span(sentence.start_char, sentence.end_char, sentence.text),
-                        Span(start, start + len(trigger), trigger), places)
 
 
 # ----- recognition
